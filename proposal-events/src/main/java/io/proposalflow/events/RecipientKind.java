@@ -1,0 +1,7 @@
+package io.proposalflow.events;
+
+public enum RecipientKind {
+    PARTNER,
+    FOCUS_GROUP,
+    REVIEWER
+}

@@ -1,0 +1,6 @@
+package io.proposalflow.events;
+
+import java.util.UUID;
+
+public record ReviewCancelled(UUID reviewCaseId, UUID proposalId, String reason) implements ReviewEvent {
+}

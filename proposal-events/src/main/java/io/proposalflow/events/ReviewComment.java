@@ -1,0 +1,4 @@
+package io.proposalflow.events;
+
+public record ReviewComment(String reviewerId, ReviewDecision decision, @Nullable String comment) {
+}

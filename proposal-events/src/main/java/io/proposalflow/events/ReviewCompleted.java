@@ -1,0 +1,12 @@
+package io.proposalflow.events;
+
+import java.util.List;
+import java.util.UUID;
+
+public record ReviewCompleted(UUID reviewCaseId, UUID proposalId, int round, ReviewOutcome outcome,
+        ScoreAverages averageScores, List<ReviewComment> comments, String summary) implements ReviewEvent {
+
+    public ReviewCompleted {
+        comments = List.copyOf(comments);
+    }
+}

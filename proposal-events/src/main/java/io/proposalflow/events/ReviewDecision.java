@@ -1,0 +1,8 @@
+package io.proposalflow.events;
+
+/** What one reviewer decides. */
+public enum ReviewDecision {
+    APPROVE,
+    REJECT,
+    REQUEST_CHANGES
+}

@@ -1,0 +1,8 @@
+package io.proposalflow.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record ReviewOpened(UUID reviewCaseId, UUID proposalId, int round, Themenfeld themenfeld, Instant dueAt)
+        implements ReviewEvent {
+}
