@@ -1,0 +1,72 @@
+package io.proposalflow.platform.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.data.annotation.Version;
+
+import io.proposalflow.events.EventCodec;
+import io.proposalflow.events.EventEnvelope;
+import io.proposalflow.platform.outbox.OutboxEntry;
+
+/**
+ * Base of every MongoDB document that holds an aggregate. The aggregate's state, the events
+ * announcing its changes (the outbox) and the ids of the events it has consumed live in the
+ * same document, so one single-document write covers all three: MongoDB needs no
+ * multi-document transaction for "change + event" or for "effect + remember it was done".
+ */
+public abstract class AggregateDocument {
+
+    /** How many consumed event ids a document remembers; older ids fall off the end. */
+    public static final int CONSUMED_EVENT_MEMORY = 500;
+
+    @Version
+    private Long version;
+
+    private List<OutboxEntry> outbox = new ArrayList<>();
+
+    private List<String> consumedEventIds = new ArrayList<>();
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
+
+    public List<OutboxEntry> getOutbox() {
+        return outbox;
+    }
+
+    public void setOutbox(List<OutboxEntry> outbox) {
+        this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
+    }
+
+    public List<String> getConsumedEventIds() {
+        return consumedEventIds;
+    }
+
+    public void setConsumedEventIds(List<String> consumedEventIds) {
+        this.consumedEventIds = consumedEventIds == null ? new ArrayList<>() : new ArrayList<>(consumedEventIds);
+    }
+
+    /** Queues an event to be published once this document is saved. */
+    public void enqueue(EventEnvelope event, EventCodec codec) {
+        outbox.add(OutboxEntry.of(event, codec));
+    }
+
+    public boolean hasConsumed(String eventId) {
+        return consumedEventIds.contains(eventId);
+    }
+
+    /** Remembers an event as done; saved together with the effect it had. */
+    public void markConsumed(String eventId) {
+        if (!hasConsumed(eventId)) {
+            consumedEventIds.add(eventId);
+            if (consumedEventIds.size() > CONSUMED_EVENT_MEMORY) {
+                consumedEventIds.subList(0, consumedEventIds.size() - CONSUMED_EVENT_MEMORY).clear();
+            }
+        }
+    }
+}

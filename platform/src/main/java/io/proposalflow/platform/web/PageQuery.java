@@ -1,0 +1,26 @@
+package io.proposalflow.platform.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * Paging parameters of every list endpoint ({@code ?page=0&size=20}), bound from the query
+ * string and validated like any other input.
+ */
+public record PageQuery(
+        @Min(value = 0, message = "must be 0 or more") Integer page,
+        @Min(value = 1, message = "must be between 1 and " + PageQuery.MAX_SIZE)
+        @Max(value = PageQuery.MAX_SIZE, message = "must be between 1 and " + PageQuery.MAX_SIZE) Integer size) {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
+
+    public PageQuery {
+        page = page == null ? 0 : page;
+        size = size == null ? DEFAULT_SIZE : size;
+    }
+
+    public long offset() {
+        return (long) page * size;
+    }
+}

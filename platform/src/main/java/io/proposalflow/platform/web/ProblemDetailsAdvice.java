@@ -1,0 +1,192 @@
+package io.proposalflow.platform.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+
+import io.proposalflow.platform.errors.ConflictException;
+import io.proposalflow.platform.errors.NotFoundException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error of every service as RFC 9457 problem+json. Validation errors list each invalid
+ * field as {@code errors: [{field, message}]} so a client can show them next to its inputs.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** One invalid input: {@code field} is a JSON path like {@code partners[0].id}. */
+    public record FieldProblem(String field, String message) {
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (FieldError error : ex.getFieldErrors()) {
+            errors.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+        }
+        ex.getGlobalErrors().forEach(error -> errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+        return handleExceptionInternal(ex, invalid(errors), headers, status, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<FieldProblem> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                String field = error instanceof FieldError fieldError ? fieldError.getField() : name;
+                errors.add(new FieldProblem(field, error.getDefaultMessage()));
+            }
+        });
+        return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        DataBufferLimitException tooLarge = find(ex, DataBufferLimitException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge, exchange);
+        }
+        ProblemDetail body = ex.getBody();
+        JacksonException json = find(ex, JacksonException.class);
+        if (json != null) {
+            String field = path(json);
+            String message = json instanceof UnrecognizedPropertyException
+                    ? "unknown field"
+                    : "cannot be read: " + firstLine(json.getOriginalMessage());
+            body.setTitle("Unreadable request body");
+            body.setDetail(field.isEmpty() ? "The request body is not valid JSON: " + firstLine(json.getOriginalMessage())
+                    : "Field '" + field + "' " + message);
+            if (!field.isEmpty()) {
+                body.setProperty("errors", List.of(new FieldProblem(field, message)));
+            }
+        }
+        return handleExceptionInternal(ex, body, headers, status, exchange);
+    }
+
+    @ExceptionHandler(DataBufferLimitException.class)
+    public Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than this API accepts.");
+        body.setTitle("Request body too large");
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, exchange);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    public Mono<ResponseEntity<Object>> notFound(NotFoundException ex, ServerWebExchange exchange) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        body.setTitle("Not found");
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.NOT_FOUND, exchange);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    public Mono<ResponseEntity<Object>> conflict(ConflictException ex, ServerWebExchange exchange) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        body.setTitle("Conflict with the current state");
+        ex.properties().forEach(body::setProperty);
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.CONFLICT, exchange);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    public Mono<ResponseEntity<Object>> staleVersion(OptimisticLockingFailureException ex, ServerWebExchange exchange) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The resource was changed by someone else since you read it; read it again and retry.");
+        body.setTitle("Stale version");
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.CONFLICT, exchange);
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    public Mono<ResponseEntity<Object>> duplicate(DuplicateKeyException ex, ServerWebExchange exchange) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The resource already exists.");
+        body.setTitle("Already exists");
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.CONFLICT, exchange);
+    }
+
+    /** Anything unexpected: a 500 that names an error id to find in the log, and no internals. */
+    @ExceptionHandler(Exception.class)
+    public Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
+        if (ex.getClass().getName().startsWith("org.springframework.security.")) {
+            // authentication and authorisation failures belong to Spring Security's own handling
+            return Mono.error(ex);
+        }
+        String errorId = UUID.randomUUID().toString();
+        log.error("Unexpected error {} on {} {}", errorId, exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), ex);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred. Error id: " + errorId);
+        body.setTitle("Internal error");
+        body.setProperty("errorId", errorId);
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+    }
+
+    private static ProblemDetail invalid(List<FieldProblem> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.");
+        body.setTitle("Invalid request");
+        body.setProperty("errors", errors.stream()
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList());
+        return body;
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+}

@@ -1,0 +1,229 @@
+package io.proposalflow.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+
+import io.proposalflow.events.CloudEventHeaders;
+import io.proposalflow.events.EventCodec;
+import io.proposalflow.events.EventEnvelope;
+import io.proposalflow.events.ProposalStatus;
+import io.proposalflow.events.ProposalStatusChanged;
+import io.proposalflow.events.Themenfeld;
+import io.proposalflow.events.Topics;
+import io.proposalflow.platform.support.TestAggregate;
+import io.proposalflow.platform.support.TopicProbe;
+import io.proposalflow.testsupport.TestBackends;
+
+/** The outbox relay against the real broker and the MongoDB-wire server. */
+class OutboxRelayTest {
+
+    private static final String COLLECTION = "test_aggregates";
+    private static final EventCodec CODEC = new EventCodec();
+
+    private static MongoClient client;
+    private static ReactiveMongoTemplate mongo;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(TestBackends.get().mongoUri());
+        mongo = new ReactiveMongoTemplate(client, "outbox_relay_test_" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeRelays() throws Exception {
+        for (AutoCloseable c : toClose) {
+            c.close();
+        }
+    }
+
+    @Test
+    void publishesPendingEventsInOrderAsCloudEventsKeyedByProposalAndEmptiesTheOutbox() {
+        UUID proposalId = UUID.randomUUID();
+        TestAggregate aggregate = new TestAggregate(proposalId.toString());
+        EventEnvelope submitted = statusChange(proposalId, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED);
+        EventEnvelope inReview = statusChange(proposalId, ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW);
+        aggregate.enqueue(submitted, CODEC);
+        aggregate.enqueue(inReview, CODEC);
+        mongo.insert(aggregate).block();
+
+        int published = relay(TestBackends.get().kafkaBootstrapServers()).relayOnce();
+
+        assertThat(published).isEqualTo(2);
+        try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.PROPOSAL_EVENTS)) {
+            probe.readUntil(r -> probe.withKey(proposalId.toString()).size() >= 2, Duration.ofSeconds(20));
+            List<ConsumerRecord<String, byte[]>> records = probe.withKey(proposalId.toString());
+            assertThat(records).extracting(r -> TopicProbe.header(r, CloudEventHeaders.ID))
+                    .containsExactly(submitted.id(), inReview.id());
+            ConsumerRecord<String, byte[]> first = records.get(0);
+            assertThat(TopicProbe.header(first, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+            assertThat(TopicProbe.header(first, CloudEventHeaders.TYPE)).isEqualTo("io.proposalflow.proposal.status-changed.v1");
+            assertThat(TopicProbe.header(first, CloudEventHeaders.SOURCE)).isEqualTo(submitted.source());
+            assertThat(TopicProbe.header(first, CloudEventHeaders.SUBJECT)).isEqualTo(proposalId.toString());
+            assertThat(TopicProbe.header(first, CloudEventHeaders.TIME)).isEqualTo(submitted.time().toString());
+            assertThat(TopicProbe.header(first, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+            assertThat(CODEC.decode(TopicProbe.header(first, CloudEventHeaders.TYPE), first.value()))
+                    .isEqualTo(submitted.data());
+        }
+        TestAggregate stored = mongo.findById(proposalId.toString(), TestAggregate.class).block();
+        assertThat(stored.getOutbox()).isEmpty();
+        assertThat(relay(TestBackends.get().kafkaBootstrapServers()).relayOnce()).isZero();
+    }
+
+    @Test
+    void eventsWrittenWhileNoRelayRanArePublishedByTheNextRelayToStart() {
+        // the service "crashed" after the write and before any publish: only the document exists
+        UUID proposalId = UUID.randomUUID();
+        EventEnvelope event = statusChange(proposalId, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED);
+        TestAggregate aggregate = new TestAggregate(proposalId.toString());
+        aggregate.enqueue(event, CODEC);
+        mongo.insert(aggregate).block();
+
+        OutboxRelay restarted = relay(TestBackends.get().kafkaBootstrapServers());
+        restarted.start();
+
+        try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.PROPOSAL_EVENTS)) {
+            probe.readUntil(r -> !probe.withKey(proposalId.toString()).isEmpty(), Duration.ofSeconds(20));
+            assertThat(probe.withKey(proposalId.toString()))
+                    .extracting(r -> TopicProbe.header(r, CloudEventHeaders.ID))
+                    .containsExactly(event.id());
+        }
+    }
+
+    @Test
+    void aRefusedWriteLeavesNothingToPublish() {
+        UUID proposalId = UUID.randomUUID();
+        mongo.insert(new TestAggregate(proposalId.toString())).block();
+        TestAggregate first = mongo.findById(proposalId.toString(), TestAggregate.class).block();
+        TestAggregate stale = mongo.findById(proposalId.toString(), TestAggregate.class).block();
+        first.increment();
+        mongo.save(first).block();
+
+        EventEnvelope refused = statusChange(proposalId, ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN);
+        stale.enqueue(refused, CODEC);
+        assertThatThrownBy(() -> mongo.save(stale).block()).isInstanceOf(OptimisticLockingFailureException.class);
+
+        relay(TestBackends.get().kafkaBootstrapServers()).relayOnce();
+        try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.PROPOSAL_EVENTS)) {
+            probe.readFor(Duration.ofSeconds(2));
+            assertThat(probe.withKey(proposalId.toString())).isEmpty();
+        }
+    }
+
+    @Test
+    void whileTheBrokerIsUnreachableEventsStayInTheOutboxAndGoOutWhenItIsBack() {
+        UUID proposalId = UUID.randomUUID();
+        EventEnvelope event = statusChange(proposalId, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED);
+        TestAggregate aggregate = new TestAggregate(proposalId.toString());
+        aggregate.enqueue(event, CODEC);
+        mongo.insert(aggregate).block();
+
+        OutboxRelay cutOff = relay("127.0.0.1:" + unusedPort());
+        assertThatThrownBy(cutOff::relayOnce).isInstanceOf(OutboxPublisher.OutboxPublishException.class);
+        TestAggregate afterFailure = mongo.findById(proposalId.toString(), TestAggregate.class).block();
+        assertThat(afterFailure.getOutbox()).extracting(OutboxEntry::eventId).containsExactly(event.id());
+
+        // the failed relay released its lease, so a healthy one can take over at once
+        assertThat(relay(TestBackends.get().kafkaBootstrapServers()).relayOnce()).isEqualTo(1);
+        assertThat(mongo.findById(proposalId.toString(), TestAggregate.class).block().getOutbox()).isEmpty();
+    }
+
+    @Test
+    void twoRelaysTogetherPublishEveryEventAndKeepEachProposalsOrder() {
+        Map<String, List<String>> expectedPerKey = new LinkedHashMap<>();
+        IntStream.range(0, 30).forEach(i -> {
+            UUID proposalId = UUID.randomUUID();
+            TestAggregate aggregate = new TestAggregate(proposalId.toString());
+            List<String> ids = new ArrayList<>();
+            for (ProposalStatus[] step : new ProposalStatus[][] {
+                    { ProposalStatus.DRAFT, ProposalStatus.SUBMITTED },
+                    { ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW },
+                    { ProposalStatus.IN_REVIEW, ProposalStatus.APPROVED } }) {
+                EventEnvelope event = statusChange(proposalId, step[0], step[1]);
+                aggregate.enqueue(event, CODEC);
+                ids.add(event.id());
+            }
+            mongo.insert(aggregate).block();
+            expectedPerKey.put(proposalId.toString(), ids);
+        });
+
+        OutboxRelay one = relay(TestBackends.get().kafkaBootstrapServers());
+        OutboxRelay two = relay(TestBackends.get().kafkaBootstrapServers());
+        one.start();
+        two.start();
+
+        try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.PROPOSAL_EVENTS)) {
+            probe.readUntil(r -> expectedPerKey.keySet().stream()
+                    .allMatch(key -> distinctIds(probe.withKey(key)).size() == 3), Duration.ofSeconds(30));
+            expectedPerKey.forEach((key, ids) ->
+                    assertThat(distinctIds(probe.withKey(key))).as("events of %s in order", key).isEqualTo(ids));
+        }
+        assertThat(one.publishedCount() + two.publishedCount()).isGreaterThanOrEqualTo(90);
+    }
+
+    private static List<String> distinctIds(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(r -> TopicProbe.header(r, CloudEventHeaders.ID)).distinct().toList();
+    }
+
+    private OutboxRelay relay(String bootstrapServers) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        OutboxPublisher publisher = new OutboxPublisher(
+                new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(props)), Duration.ofSeconds(5));
+        OutboxRelay relay = new OutboxRelay(mongo, publisher,
+                new OutboxProperties(List.of(COLLECTION), Duration.ofMillis(50), Duration.ofSeconds(30), 10, null));
+        toClose.add(relay::stop);
+        toClose.add(publisher);
+        return relay;
+    }
+
+    private static EventEnvelope statusChange(UUID proposalId, ProposalStatus from, ProposalStatus to) {
+        return EventEnvelope.of(new ProposalStatusChanged(proposalId, 1, Themenfeld.WORK_ECONOMY,
+                "Pflegeausbildung für alleinerziehende Migrantinnen", from, to, null));
+    }
+
+    private static int unusedPort() {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
