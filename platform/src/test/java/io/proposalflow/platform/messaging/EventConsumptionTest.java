@@ -35,7 +35,7 @@ import io.proposalflow.platform.outbox.OutboxEntry;
 import io.proposalflow.platform.outbox.OutboxPublisher;
 import io.proposalflow.platform.support.PlatformTestApplication;
 import io.proposalflow.platform.support.TestAggregate;
-import io.proposalflow.platform.support.TopicProbe;
+import io.proposalflow.testsupport.TopicProbe;
 import io.proposalflow.testsupport.TestBackends;
 import io.proposalflow.testsupport.WithTestBackends;
 

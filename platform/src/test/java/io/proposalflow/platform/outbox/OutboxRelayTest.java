@@ -35,7 +35,7 @@ import io.proposalflow.events.ProposalStatusChanged;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.events.Topics;
 import io.proposalflow.platform.support.TestAggregate;
-import io.proposalflow.platform.support.TopicProbe;
+import io.proposalflow.testsupport.TopicProbe;
 import io.proposalflow.testsupport.TestBackends;
 
 /** The outbox relay against the real broker and the MongoDB-wire server. */

@@ -1,4 +1,4 @@
-package io.proposalflow.platform.support;
+package io.proposalflow.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
