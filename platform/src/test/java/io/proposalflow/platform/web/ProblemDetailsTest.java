@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.MediaType;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.proposalflow.platform.config.PlatformSecurityAutoConfiguration;
 import io.proposalflow.platform.errors.ConflictException;
 import io.proposalflow.platform.errors.NotFoundException;
 import jakarta.validation.Valid;
@@ -31,6 +33,7 @@ import jakarta.validation.constraints.Size;
 
 @WebFluxTest
 @ContextConfiguration(classes = { ProblemDetailsTest.DraftController.class, ProblemDetailsAdvice.class })
+@ImportAutoConfiguration(PlatformSecurityAutoConfiguration.class)
 class ProblemDetailsTest {
 
     record Draft(
@@ -72,8 +75,12 @@ class ProblemDetailsTest {
         }
     }
 
-    @Autowired
     WebTestClient client;
+
+    @Autowired
+    void client(WebTestClient unauthenticated) {
+        client = unauthenticated.mutate().defaultHeaders(h -> h.setBasicAuth("koordination", "demo")).build();
+    }
 
     @Test
     void invalidFieldsAreEachNamedInAProblemDocument() {

@@ -1,0 +1,36 @@
+package io.proposalflow.platform.security;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.proposalflow.events.Themenfeld;
+
+/**
+ * Users that log in with HTTP Basic ({@code platform.security.users}). The embedded default ships
+ * demo users (password {@code demo}, see the README); a real deployment configures an OAuth2
+ * issuer instead and sets {@code platform.security.basic-enabled=false}.
+ *
+ * @param basicEnabled whether HTTP Basic with the users below is accepted
+ */
+@ConfigurationProperties("platform.security")
+public record PlatformSecurityProperties(Boolean basicEnabled, List<User> users) {
+
+    public PlatformSecurityProperties {
+        basicEnabled = basicEnabled == null || basicEnabled;
+        users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    /**
+     * @param password as Spring Security stores it: {@code {bcrypt}$2a$...} for a hash, or plain
+     *                 text, which is taken as {@code {noop}} (acceptable for demo users only)
+     */
+    public record User(String username, String password, List<Role> roles, Themenfeld focusGroup,
+            List<String> organisations) {
+
+        public User {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+            organisations = organisations == null ? List.of() : List.copyOf(organisations);
+        }
+    }
+}
