@@ -2,6 +2,7 @@ package io.proposalflow.platform.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -94,40 +95,31 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataBufferLimitException.class)
     public Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "The request body is larger than this API accepts.");
-        body.setTitle("Request body too large");
-        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, exchange);
+        return respond(ex, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                "The request body is larger than this API accepts.", Map.of(), exchange);
     }
 
     @ExceptionHandler(NotFoundException.class)
     public Mono<ResponseEntity<Object>> notFound(NotFoundException ex, ServerWebExchange exchange) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        body.setTitle("Not found");
-        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.NOT_FOUND, exchange);
+        return respond(ex, HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), Map.of(), exchange);
     }
 
     @ExceptionHandler(ConflictException.class)
     public Mono<ResponseEntity<Object>> conflict(ConflictException ex, ServerWebExchange exchange) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-        body.setTitle("Conflict with the current state");
-        ex.properties().forEach(body::setProperty);
-        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.CONFLICT, exchange);
+        return respond(ex, HttpStatus.CONFLICT, "Conflict with the current state", ex.getMessage(), ex.properties(),
+                exchange);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     public Mono<ResponseEntity<Object>> staleVersion(OptimisticLockingFailureException ex, ServerWebExchange exchange) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The resource was changed by someone else since you read it; read it again and retry.");
-        body.setTitle("Stale version");
-        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.CONFLICT, exchange);
+        return respond(ex, HttpStatus.CONFLICT, "Stale version",
+                "The resource was changed by someone else since you read it; read it again and retry.", Map.of(),
+                exchange);
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
     public Mono<ResponseEntity<Object>> duplicate(DuplicateKeyException ex, ServerWebExchange exchange) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The resource already exists.");
-        body.setTitle("Already exists");
-        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.CONFLICT, exchange);
+        return respond(ex, HttpStatus.CONFLICT, "Already exists", "The resource already exists.", Map.of(), exchange);
     }
 
     /** Anything unexpected: a 500 that names an error id to find in the log, and no internals. */
@@ -140,11 +132,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {} on {} {}", errorId, exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath(), ex);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred. Error id: " + errorId);
-        body.setTitle("Internal error");
-        body.setProperty("errorId", errorId);
-        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+        return respond(ex, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "An unexpected error occurred. Error id: " + errorId, Map.of("errorId", errorId), exchange);
+    }
+
+    private Mono<ResponseEntity<Object>> respond(Exception ex, HttpStatus status, String title, String detail,
+            Map<String, Object> properties, ServerWebExchange exchange) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        properties.forEach(body::setProperty);
+        return handleExceptionInternal(ex, body, new HttpHeaders(), status, exchange);
     }
 
     private static ProblemDetail invalid(List<FieldProblem> errors) {
