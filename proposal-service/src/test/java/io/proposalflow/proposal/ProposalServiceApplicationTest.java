@@ -1,18 +1,9 @@
 package io.proposalflow.proposal;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import io.proposalflow.testsupport.WithTestBackends;
-
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithTestBackends
-class ProposalServiceApplicationTest {
-
-    @LocalServerPort
-    int port;
+class ProposalServiceApplicationTest extends ServiceTest {
 
     @Test
     void startsConnectedToKafkaAndItsOwnDatabaseAndReportsHealth() {
@@ -26,6 +17,11 @@ class ProposalServiceApplicationTest {
                 .jsonPath("$.components.kafka.details.nodes").isEqualTo(1);
         client.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.openapi").exists();
+                .expectBody()
+                .jsonPath("$.openapi").exists()
+                .jsonPath("$.paths['/api/proposals/{id}/funding-application'].put.summary").exists()
+                .jsonPath("$.paths['/api/statistics'].get").exists()
+                .jsonPath("$.paths['/api/proposals'].get.parameters[?(@.name == 'caller')]").doesNotExist()
+                .jsonPath("$.paths['/api/proposals'].get.parameters[?(@.name == 'q')]").exists();
     }
 }

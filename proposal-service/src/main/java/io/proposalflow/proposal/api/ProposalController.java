@@ -1,0 +1,160 @@
+package io.proposalflow.proposal.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.proposalflow.events.ProposalStatus;
+import io.proposalflow.events.Themenfeld;
+import io.proposalflow.platform.security.Caller;
+import io.proposalflow.platform.web.PageQuery;
+import io.proposalflow.platform.web.PageResponse;
+import io.proposalflow.proposal.domain.HistoryEntry;
+import io.proposalflow.proposal.persistence.ProposalDocument;
+import io.proposalflow.proposal.persistence.ProposalRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+/**
+ * Proposals: focus groups draft, edit, submit, resubmit and withdraw their own; coordinators read all
+ * and report the funding application. Reviewers work in review-service and get 403 here.
+ */
+@RestController
+@RequestMapping("/api/proposals")
+@Tag(name = "Proposals", description = "Project proposals of the focus groups and their lifecycle")
+@Validated
+public class ProposalController {
+
+    private static final String READERS = "hasAnyRole('FOCUS_GROUP', 'COORDINATOR')";
+
+    private final ProposalService service;
+
+    public ProposalController(ProposalService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('FOCUS_GROUP')")
+    @Operation(summary = "Draft a new proposal in the caller's own Themenfeld")
+    public Mono<ResponseEntity<ProposalResponse>> create(@Valid @RequestBody ProposalRequest request,
+            @Parameter(hidden = true) Caller caller) {
+        return service.create(request, caller).map(document -> respond(HttpStatus.CREATED, document));
+    }
+
+    @GetMapping
+    @PreAuthorize(READERS)
+    @Operation(summary = "List proposals, newest first",
+            description = "Focus groups see their own Themenfeld only. q searches title and summary.")
+    public Mono<PageResponse<ProposalResponse>> list(@RequestParam(required = false) ProposalStatus status,
+            @RequestParam(required = false) Themenfeld themenfeld,
+            @RequestParam(required = false) @Size(max = 200) String fundingProgramme,
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @Valid @ModelAttribute PageQuery page, @Parameter(hidden = true) Caller caller) {
+        return service.list(new ProposalRepository.Filter(status, themenfeld, fundingProgramme, q), page, caller);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(READERS)
+    @Operation(summary = "Get one proposal; the ETag is its version")
+    public Mono<ResponseEntity<ProposalResponse>> get(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
+        return service.get(id, caller).map(document -> respond(HttpStatus.OK, document));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('FOCUS_GROUP')")
+    @Operation(summary = "Edit a draft (or a proposal sent back for changes)",
+            description = "Requires If-Match with the version (ETag) read before; a stale version is a 409.")
+    public Mono<ResponseEntity<ProposalResponse>> edit(@PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ProposalRequest request, @Parameter(hidden = true) Caller caller) {
+        if (ifMatch == null) {
+            return Mono.error(new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
+                    "Send If-Match with the version (ETag) of the proposal you edited."));
+        }
+        String contact = request.contact() == null || request.contact().isBlank() ? null : request.contact().trim();
+        return service.change(id, caller, Versions.parse(ifMatch),
+                p -> p.edit(request.toContent(), contact, caller.id(), Instant.now()))
+                .map(document -> respond(HttpStatus.OK, document));
+    }
+
+    @PostMapping("/{id}/submit")
+    @PreAuthorize("hasRole('FOCUS_GROUP')")
+    @Operation(summary = "Submit a draft for review (round 1)")
+    public Mono<ResponseEntity<ProposalResponse>> submit(@PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Parameter(hidden = true) Caller caller) {
+        return service.change(id, caller, Versions.parse(ifMatch), p -> p.submit(caller.id(), Instant.now()))
+                .map(document -> respond(HttpStatus.OK, document));
+    }
+
+    @PostMapping("/{id}/resubmit")
+    @PreAuthorize("hasRole('FOCUS_GROUP')")
+    @Operation(summary = "Resubmit after changes were requested (next review round)")
+    public Mono<ResponseEntity<ProposalResponse>> resubmit(@PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Parameter(hidden = true) Caller caller) {
+        return service.change(id, caller, Versions.parse(ifMatch), p -> p.resubmit(caller.id(), Instant.now()))
+                .map(document -> respond(HttpStatus.OK, document));
+    }
+
+    @PostMapping("/{id}/withdraw")
+    @PreAuthorize("hasRole('FOCUS_GROUP')")
+    @Operation(summary = "Withdraw a proposal that is not yet final, with a reason")
+    public Mono<ResponseEntity<ProposalResponse>> withdraw(@PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody WithdrawRequest request, @Parameter(hidden = true) Caller caller) {
+        return service.change(id, caller, Versions.parse(ifMatch),
+                p -> p.withdraw(request.reason().trim(), caller.id(), Instant.now()))
+                .map(document -> respond(HttpStatus.OK, document));
+    }
+
+    @PutMapping("/{id}/funding-application")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Report the funding application of an approved proposal",
+            description = "Stage GRANTED moves the proposal to FUNDED, DENIED to FUNDING_DENIED.")
+    public Mono<ResponseEntity<ProposalResponse>> updateFunding(@PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody FundingApplicationRequest request, @Parameter(hidden = true) Caller caller) {
+        return service.change(id, caller, Versions.parse(ifMatch),
+                p -> p.updateFunding(request.toDomain(), caller.id(), Instant.now()))
+                .map(document -> respond(HttpStatus.OK, document));
+    }
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The timeline of a proposal: who did what, when and why")
+    public Mono<List<HistoryEntry>> history(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
+        return service.history(id, caller);
+    }
+
+    private static ResponseEntity<ProposalResponse> respond(HttpStatus status, ProposalDocument document) {
+        ProposalResponse body = ProposalResponse.of(document.toDomain().snapshot());
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).eTag(Versions.etag(body.version()));
+        if (status == HttpStatus.CREATED) {
+            builder.location(URI.create("/api/proposals/" + body.id()));
+        }
+        return builder.body(body);
+    }
+}

@@ -1,0 +1,79 @@
+package io.proposalflow.proposal.messaging;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import io.proposalflow.events.EventCodec;
+import io.proposalflow.events.EventEnvelope;
+import io.proposalflow.events.NotificationFailed;
+import io.proposalflow.events.NotificationSent;
+import io.proposalflow.events.ReviewCompleted;
+import io.proposalflow.events.ReviewOpened;
+import io.proposalflow.platform.messaging.EventMessages;
+import io.proposalflow.platform.persistence.IdempotentUpdater;
+import io.proposalflow.proposal.domain.Proposal;
+import io.proposalflow.proposal.persistence.ProposalDocument;
+
+/**
+ * The Kafka edge: review outcomes move proposals along their lifecycle, delivered notifications enter
+ * their history. Each event is applied at most once (by event id, in the same write as its effect), and
+ * the domain ignores review events of an older round or for a proposal that has moved on. Other event
+ * types on these topics are not for this service and are skipped.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProposalEventConsumers {
+
+    private static final Logger log = LoggerFactory.getLogger(ProposalEventConsumers.class);
+
+    @Bean
+    public Consumer<Message<byte[]>> reviewEvents(EventMessages messages, IdempotentUpdater updater,
+            EventCodec codec) {
+        return message -> {
+            EventEnvelope event = messages.decode(message);
+            Instant at = event.time() == null ? Instant.now() : event.time();
+            if (event.data() instanceof ReviewOpened e) {
+                apply(updater, codec, event, p -> p.openReview(e.round(), at));
+            } else if (event.data() instanceof ReviewCompleted e) {
+                apply(updater, codec, event, p -> p.completeReview(e.round(), e.outcome(), e.summary(), at));
+            }
+        };
+    }
+
+    @Bean
+    public Consumer<Message<byte[]>> notificationEvents(EventMessages messages, IdempotentUpdater updater,
+            EventCodec codec) {
+        return message -> {
+            EventEnvelope event = messages.decode(message);
+            Instant at = event.time() == null ? Instant.now() : event.time();
+            if (event.data() instanceof NotificationSent e) {
+                apply(updater, codec, event, p -> p.recordNotification(true, e.recipientKind(), e.organisationId(),
+                        e.organisationName(), at));
+            } else if (event.data() instanceof NotificationFailed e) {
+                apply(updater, codec, event, p -> p.recordNotification(false, e.recipientKind(),
+                        e.organisationId(), e.organisationName(), at));
+            }
+        };
+    }
+
+    private static void apply(IdempotentUpdater updater, EventCodec codec, EventEnvelope event,
+            Consumer<Proposal> change) {
+        IdempotentUpdater.Result result = updater.applyOnce(ProposalDocument.class,
+                event.data().proposalId().toString(), event.id(), document -> {
+                    Proposal proposal = document.toDomain();
+                    change.accept(proposal);
+                    document.apply(proposal, codec);
+                }).block();
+        log.debug("{} {} for proposal {}: {}", event.type(), event.id(), event.data().proposalId(), result);
+        if (result == IdempotentUpdater.Result.NOT_FOUND) {
+            // proposals are created here before any other service hears of them, so this is an event for
+            // a proposal of another installation or a deleted database: nothing to update, nothing to retry
+            log.warn("{} {} names unknown proposal {}; ignored", event.type(), event.id(), event.data().proposalId());
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package io.proposalflow.proposal.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import io.proposalflow.events.CloudEventHeaders;
+import io.proposalflow.events.DomainEvent;
+import io.proposalflow.events.EventCodec;
+import io.proposalflow.events.EventEnvelope;
+import io.proposalflow.events.EventType;
+import io.proposalflow.events.NotificationSent;
+import io.proposalflow.events.ProposalStatus;
+import io.proposalflow.events.RecipientKind;
+import io.proposalflow.events.ReviewComment;
+import io.proposalflow.events.ReviewCompleted;
+import io.proposalflow.events.ReviewDecision;
+import io.proposalflow.events.ReviewOpened;
+import io.proposalflow.events.ReviewOutcome;
+import io.proposalflow.events.ReviewersAssigned;
+import io.proposalflow.events.ScoreAverages;
+import io.proposalflow.events.Themenfeld;
+import io.proposalflow.events.Topics;
+import io.proposalflow.platform.outbox.OutboxEntry;
+import io.proposalflow.platform.outbox.OutboxPublisher;
+import io.proposalflow.proposal.ServiceTest;
+import io.proposalflow.proposal.domain.Proposal;
+import io.proposalflow.proposal.domain.Proposals;
+import io.proposalflow.proposal.persistence.ProposalDocument;
+import io.proposalflow.proposal.domain.HistoryEntry;
+import io.proposalflow.proposal.domain.HistoryKind;
+import io.proposalflow.testsupport.TestBackends;
+import io.proposalflow.testsupport.TopicProbe;
+import reactor.core.publisher.Mono;
+
+/** The Kafka edges against the real broker: what is published, and what consumed events do. */
+class ProposalEventsTest extends ServiceTest {
+
+    private static final EventCodec CODEC = new EventCodec();
+    private static KafkaProducer<String, byte[]> producer;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @BeforeAll
+    static void producer() {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBackends.get().kafkaBootstrapServers());
+        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void everyCommittedChangeIsPublishedInOrderAndARefusedOneIsNot() {
+        String id = createDraft(draftBody());
+        as(OWNER).post().uri("/api/proposals/{id}/submit", id).exchange().expectStatus().isOk();
+        as(OWNER).post().uri("/api/proposals/{id}/withdraw", id).bodyValue(Map.of("reason", "Doppelt"))
+                .exchange().expectStatus().isOk();
+        as(OWNER).post().uri("/api/proposals/{id}/resubmit", id).exchange().expectStatus().isEqualTo(409);
+
+        try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.PROPOSAL_EVENTS)) {
+            probe.readUntil(r -> probe.withKey(id).size() >= 5, Duration.ofSeconds(30));
+            probe.readFor(Duration.ofSeconds(2)); // anything more would be an event for the refused resubmit
+            List<ConsumerRecord<String, byte[]>> records = probe.withKey(id);
+            assertThat(records).extracting(r -> TopicProbe.header(r, CloudEventHeaders.TYPE)).containsExactly(
+                    EventType.PROPOSAL_DRAFTED.type(),
+                    EventType.PROPOSAL_SUBMITTED.type(),
+                    EventType.PROPOSAL_STATUS_CHANGED.type(),
+                    EventType.PROPOSAL_WITHDRAWN.type(),
+                    EventType.PROPOSAL_STATUS_CHANGED.type());
+            assertThat(records).extracting(r -> TopicProbe.header(r, CloudEventHeaders.SUBJECT)).containsOnly(id);
+        }
+        await("outbox emptied", () -> load(id).getOutbox().isEmpty());
+    }
+
+    @Test
+    void aResubmissionAndAFundingReportArePublishedAndARefusedFundingReportIsNot() {
+        UUID resubmitted = givenProposalIn(ProposalStatus.CHANGES_REQUESTED);
+        as(OWNER).post().uri("/api/proposals/{id}/resubmit", resubmitted).exchange().expectStatus().isOk();
+        UUID funded = givenProposalIn(ProposalStatus.APPROVED);
+        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", funded)
+                .bodyValue(Map.of("programme", "Akti(F)", "stage", "GRANTED", "requestedAmountEur",
+                        new BigDecimal("248000.00"), "grantedAmountEur", new BigDecimal("230000.00"),
+                        "stageDate", "2026-11-02"))
+                .exchange().expectStatus().isOk();
+        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", funded)
+                .bodyValue(Map.of("programme", "Akti(F)", "stage", "DENIED", "requestedAmountEur",
+                        new BigDecimal("248000.00"), "stageDate", "2026-11-03"))
+                .exchange().expectStatus().isEqualTo(409);
+
+        try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.PROPOSAL_EVENTS)) {
+            probe.readUntil(r -> probe.withKey(resubmitted.toString()).stream().anyMatch(
+                    e -> isType(e, EventType.PROPOSAL_RESUBMITTED))
+                    && probe.withKey(funded.toString()).stream().filter(e -> isStatusChange(e)).count() >= 5,
+                    Duration.ofSeconds(30));
+            probe.readFor(Duration.ofSeconds(2)); // anything more would be an event for the refused report
+            DomainEvent resubmission = probe.withKey(resubmitted.toString()).stream()
+                    .filter(e -> isType(e, EventType.PROPOSAL_RESUBMITTED))
+                    .map(r -> (DomainEvent) CODEC.decode(EventType.PROPOSAL_RESUBMITTED, r.value()))
+                    .findFirst().orElseThrow();
+            assertThat(resubmission).hasFieldOrPropertyWithValue("round", 2);
+
+            List<ConsumerRecord<String, byte[]>> fundingEvents = probe.withKey(funded.toString()).stream()
+                    .filter(e -> isType(e, EventType.FUNDING_APPLICATION_UPDATED)).toList();
+            assertThat(fundingEvents).hasSize(1);
+            assertThat((DomainEvent) CODEC.decode(EventType.FUNDING_APPLICATION_UPDATED, fundingEvents.get(0).value()))
+                    .hasFieldOrPropertyWithValue("grantedAmountEur", new BigDecimal("230000.00"));
+            // given: DRAFT->SUBMITTED->IN_REVIEW->APPROVED; the report: ->FUNDING_APPLIED->FUNDED; nothing after
+            assertThat(probe.withKey(funded.toString()).stream().filter(e -> isStatusChange(e))
+                    .map(r -> ((io.proposalflow.events.ProposalStatusChanged) CODEC.decode(
+                            EventType.PROPOSAL_STATUS_CHANGED, r.value())).to()))
+                    .containsExactly(ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW, ProposalStatus.APPROVED,
+                            ProposalStatus.FUNDING_APPLIED, ProposalStatus.FUNDED);
+        }
+    }
+
+    @Test
+    void reviewEventsMoveTheProposalAndAreAnnouncedAsStatusChanges() {
+        UUID id = givenProposalIn(ProposalStatus.SUBMITTED);
+        send(new ReviewOpened(UUID.randomUUID(), id, 1, Themenfeld.WORK_ECONOMY, Instant.now()));
+        await("in review", () -> load(id).getStatus() == ProposalStatus.IN_REVIEW);
+
+        send(completed(id, 1, ReviewOutcome.APPROVED));
+        await("approved", () -> load(id).getStatus() == ProposalStatus.APPROVED);
+        assertThat(last(id).note()).isEqualTo("Bedarf unstrittig");
+        assertThat(last(id).actor()).isEqualTo("review-service");
+
+        try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.PROPOSAL_EVENTS)) {
+            probe.readUntil(r -> probe.withKey(id.toString()).stream().filter(this::isStatusChange).count() >= 3,
+                    Duration.ofSeconds(30));
+            DomainEvent lastChange = probe.withKey(id.toString()).stream().filter(this::isStatusChange)
+                    .map(r -> (DomainEvent) CODEC.decode(EventType.PROPOSAL_STATUS_CHANGED, r.value()))
+                    .reduce((a, b) -> b).orElseThrow();
+            assertThat(lastChange).hasFieldOrPropertyWithValue("to", ProposalStatus.APPROVED)
+                    .hasFieldOrPropertyWithValue("reason", "Bedarf unstrittig");
+        }
+    }
+
+    @Test
+    void aDuplicateReviewEventChangesNothing() {
+        UUID id = givenProposalIn(ProposalStatus.IN_REVIEW);
+        EventEnvelope outcome = EventEnvelope.of(completed(id, 1, ReviewOutcome.CHANGES_REQUESTED));
+        send(outcome);
+        send(outcome);
+        EventEnvelope marker = send(notified(id));
+
+        await("marker consumed", () -> load(id).hasConsumed(marker.id()));
+        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.CHANGES_REQUESTED);
+        assertThat(load(id).getHistory()).filteredOn(h -> h.what() == HistoryKind.REVIEW_COMPLETED).hasSize(1);
+    }
+
+    @Test
+    void aReviewEventOfAnEarlierRoundArrivingLateChangesNothing() {
+        UUID id = givenProposalIn(ProposalStatus.CHANGES_REQUESTED);
+        as(OWNER).post().uri("/api/proposals/{id}/resubmit", id).exchange().expectStatus().isOk();
+        long version = load(id).getVersion();
+        int historySize = load(id).getHistory().size();
+
+        EventEnvelope late = send(completed(id, 1, ReviewOutcome.REJECTED));
+        await("late event consumed", () -> load(id).hasConsumed(late.id()));
+        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.SUBMITTED);
+        assertThat(load(id).getRound()).isEqualTo(2);
+        assertThat(load(id).getHistory()).hasSize(historySize);
+
+        send(new ReviewOpened(UUID.randomUUID(), id, 2, Themenfeld.WORK_ECONOMY, Instant.now()));
+        await("round 2 in review", () -> load(id).getStatus() == ProposalStatus.IN_REVIEW);
+        assertThat(load(id).getVersion()).isGreaterThan(version);
+    }
+
+    @Test
+    void reviewEventTypesThisServiceDoesNotUseAreSkippedAndUnreadableOnesAreDeadLettered() {
+        UUID id = givenProposalIn(ProposalStatus.SUBMITTED);
+        int historySize = load(id).getHistory().size();
+        ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(Topics.REVIEW_EVENTS, id.toString(),
+                "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        EventEnvelope opened = EventEnvelope.of(new ReviewOpened(UUID.randomUUID(), id, 1, Themenfeld.WORK_ECONOMY,
+                Instant.now()));
+        opened.headers().forEach((name, value) -> garbage.headers().add(name,
+                value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        producer.send(garbage);
+        send(new ReviewersAssigned(UUID.randomUUID(), id, List.of("rev-jobcenter", "rev-kvhs"), false));
+        EventEnvelope marker = send(new ReviewOpened(UUID.randomUUID(), id, 1, Themenfeld.WORK_ECONOMY,
+                Instant.now()));
+
+        await("marker consumed", () -> load(id).hasConsumed(marker.id()));
+        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.IN_REVIEW);
+        assertThat(load(id).getHistory()).hasSize(historySize + 1);
+        try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(),
+                "error." + Topics.REVIEW_EVENTS + ".proposal-service")) {
+            probe.readUntil(r -> !probe.withKey(id.toString()).isEmpty(), Duration.ofSeconds(30));
+            assertThat(probe.withKey(id.toString())).singleElement()
+                    .satisfies(r -> assertThat(TopicProbe.header(r, CloudEventHeaders.ID)).isEqualTo(opened.id()));
+        }
+    }
+
+    @Test
+    void aNotificationShowsTheOrganisationInTheHistory() {
+        UUID id = givenProposalIn(ProposalStatus.SUBMITTED);
+        send(notified(id));
+        await("notification recorded", () -> last(id).what() == HistoryKind.NOTIFICATION_SENT);
+        assertThat(last(id).note()).isEqualTo("Stiftung Neuerkerode (stiftung-neuerkerode)");
+        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.SUBMITTED);
+    }
+
+    @Test
+    void anEventWrittenButNotPublishedWhenAnInstanceStoppedIsPublishedLater() {
+        // What a stopped instance leaves behind: state and outbox written in one document, nothing
+        // published, and no in-process nudge of the relay (written with the plain driver).
+        Proposal draft = Proposals.draft();
+        ProposalDocument document = ProposalDocument.of(draft, codec);
+        document.setVersion(0L);
+        org.bson.Document bson = new org.bson.Document();
+        mongo.getConverter().write(document, bson);
+        mongo.getCollection(ProposalDocument.COLLECTION).flatMap(c -> Mono.from(c.insertOne(bson))).block();
+        String id = draft.id().toString();
+
+        try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.PROPOSAL_EVENTS)) {
+            probe.readUntil(r -> !probe.withKey(id).isEmpty(), Duration.ofSeconds(30));
+            assertThat(probe.withKey(id)).extracting(r -> TopicProbe.header(r, CloudEventHeaders.TYPE))
+                    .containsExactly(EventType.PROPOSAL_DRAFTED.type());
+        }
+        await("outbox emptied", () -> load(id).getOutbox().isEmpty());
+        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.DRAFT);
+    }
+
+    private boolean isStatusChange(ConsumerRecord<String, byte[]> record) {
+        return isType(record, EventType.PROPOSAL_STATUS_CHANGED);
+    }
+
+    private static boolean isType(ConsumerRecord<String, byte[]> record, EventType type) {
+        return type.type().equals(TopicProbe.header(record, CloudEventHeaders.TYPE));
+    }
+
+    private HistoryEntry last(UUID id) {
+        List<HistoryEntry> history = load(id).getHistory();
+        return history.get(history.size() - 1);
+    }
+
+    private static ReviewCompleted completed(UUID id, int round, ReviewOutcome outcome) {
+        return new ReviewCompleted(UUID.randomUUID(), id, round, outcome,
+                new ScoreAverages(new BigDecimal("4.50"), new BigDecimal("3.00"), new BigDecimal("5.00"),
+                        new BigDecimal("3.50")),
+                List.of(new ReviewComment("rev-jobcenter", ReviewDecision.APPROVE, null)), "Bedarf unstrittig");
+    }
+
+    private static NotificationSent notified(UUID id) {
+        return new NotificationSent(UUID.randomUUID(), id, UUID.randomUUID().toString(),
+                EventType.PROPOSAL_SUBMITTED.type(), RecipientKind.PARTNER, "stiftung-neuerkerode",
+                "Stiftung Neuerkerode", 1);
+    }
+
+    private static EventEnvelope send(DomainEvent payload) {
+        EventEnvelope event = EventEnvelope.of(payload);
+        send(event);
+        return event;
+    }
+
+    private static void send(EventEnvelope event) {
+        ProducerRecord<String, byte[]> record = OutboxPublisher.toRecord(OutboxEntry.of(event, CODEC));
+        producer.send(record);
+        producer.flush();
+    }
+}
