@@ -1,31 +1,23 @@
 package io.proposalflow.review;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import io.proposalflow.testsupport.WithTestBackends;
-
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithTestBackends
-class ReviewServiceApplicationTest {
-
-    @LocalServerPort
-    int port;
+class ReviewServiceApplicationTest extends ReviewServiceTestBase {
 
     @Test
     void startsConnectedToKafkaAndItsOwnDatabaseAndReportsHealth() {
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
-        client.get().uri("/actuator/health").exchange()
+        anonymous().get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.mongo.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.details.nodes").isEqualTo(1);
-        client.get().uri("/v3/api-docs").exchange()
+        anonymous().get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.openapi").exists();
+                .expectBody()
+                .jsonPath("$.openapi").exists()
+                .jsonPath("$.paths['/api/reviews/{id}/decisions']").exists()
+                .jsonPath("$.paths['/api/panels/{themenfeld}']").exists();
     }
 }

@@ -1,0 +1,55 @@
+package io.proposalflow.review.config;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+
+import io.proposalflow.review.application.DeadlineWatch;
+
+import io.proposalflow.review.domain.AssignmentPolicy;
+import io.proposalflow.review.domain.QuorumPolicy;
+import io.proposalflow.review.domain.ReviewDeadlines;
+
+/** Turns {@link ReviewProperties} into the domain's policies. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReviewProperties.class)
+@EnableScheduling
+public class ReviewConfiguration {
+
+    /** Injected wherever "now" matters, so tests can move time. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AssignmentPolicy assignmentPolicy(ReviewProperties properties) {
+        return new AssignmentPolicy(properties.reviewersPerCase());
+    }
+
+    /** Fails the start with the list of known names if the configured policy does not exist. */
+    @Bean
+    QuorumPolicy quorumPolicy(ReviewProperties properties) {
+        return QuorumPolicy.named(properties.quorumPolicy());
+    }
+
+    /** Runs the deadline watch every {@code review.deadline-check-interval}, first one interval after start. */
+    @Bean
+    SchedulingConfigurer deadlineSchedule(DeadlineWatch watch, ReviewProperties properties) {
+        Duration interval = properties.deadlineCheckInterval();
+        return registrar -> registrar.addFixedDelayTask(new FixedDelayTask(watch::onSchedule, interval, interval));
+    }
+
+    @Bean
+    ReviewDeadlines reviewDeadlines(ReviewProperties properties) {
+        return new ReviewDeadlines(properties.reviewPeriod(), properties.reminderLead());
+    }
+}

@@ -1,0 +1,283 @@
+package io.proposalflow.review.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.proposalflow.events.ProposalContent;
+import io.proposalflow.events.ReviewCancelled;
+import io.proposalflow.events.ReviewCompleted;
+import io.proposalflow.events.ReviewDecision;
+import io.proposalflow.events.ReviewDecisionRecorded;
+import io.proposalflow.events.ReviewEvent;
+import io.proposalflow.events.ReviewOpened;
+import io.proposalflow.events.ReviewOverdue;
+import io.proposalflow.events.ReviewReminderDue;
+import io.proposalflow.events.ReviewersAssigned;
+import io.proposalflow.events.Scores;
+import io.proposalflow.platform.errors.ConflictException;
+import io.proposalflow.platform.errors.NotFoundException;
+
+/**
+ * The review of one proposal in one round: a copy of what the reviewers judge, who judges it,
+ * their decisions and, once everyone has decided, the result.
+ *
+ * <pre>
+ * UNASSIGNED --assign--> OPEN --last decision--> COMPLETED
+ *      \                   \
+ *       \--withdrawn--------\--withdrawn--> CANCELLED
+ * </pre>
+ *
+ * Every change queues the event that announces it ({@link #pullEvents()}); the persistence layer
+ * saves state and events in one write.
+ */
+public final class ReviewCase {
+
+    private final UUID id;
+    private final UUID proposalId;
+    private final int round;
+    private final ProposalContent content;
+    private final Instant openedAt;
+    private final Instant dueAt;
+    private final Instant remindAt;
+    private ReviewStatus status;
+    private final List<AssignedReviewer> reviewers;
+    private ReviewResult result;
+    private String cancelReason;
+    private final List<ReviewEvent> pendingEvents = new ArrayList<>();
+
+    private ReviewCase(UUID id, UUID proposalId, int round, ProposalContent content, Instant openedAt, Instant dueAt,
+            Instant remindAt, ReviewStatus status, List<AssignedReviewer> reviewers, ReviewResult result,
+            String cancelReason) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.proposalId = Objects.requireNonNull(proposalId, "proposalId");
+        this.round = round;
+        this.content = Objects.requireNonNull(content, "content");
+        this.openedAt = Objects.requireNonNull(openedAt, "openedAt");
+        this.dueAt = Objects.requireNonNull(dueAt, "dueAt");
+        this.remindAt = Objects.requireNonNull(remindAt, "remindAt");
+        this.status = Objects.requireNonNull(status, "status");
+        this.reviewers = new ArrayList<>(reviewers);
+        this.result = result;
+        this.cancelReason = cancelReason;
+    }
+
+    /**
+     * The id of the case for a proposal's review round. Derived, not random, so that a redelivered
+     * submission event finds the case it already opened instead of opening a second one.
+     */
+    public static UUID idFor(UUID proposalId, int round) {
+        return UUID.nameUUIDFromBytes(("review-case:" + proposalId + ":" + round).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Opens the case of a submitted (round 1) or resubmitted proposal, still without reviewers. */
+    public static ReviewCase open(UUID proposalId, int round, ProposalContent content, Instant now,
+            ReviewDeadlines deadlines) {
+        // MongoDB stores milliseconds: the due date in the opening event must equal the stored one
+        Instant openedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        Instant dueAt = deadlines.dueAt(openedAt);
+        ReviewCase reviewCase = new ReviewCase(idFor(proposalId, round), proposalId, round, content, openedAt, dueAt,
+                deadlines.remindAt(dueAt), ReviewStatus.UNASSIGNED, List.of(), null, null);
+        reviewCase.pendingEvents.add(new ReviewOpened(reviewCase.id, proposalId, round, content.themenfeld(), dueAt));
+        return reviewCase;
+    }
+
+    /** Rebuilds a stored case; no events. */
+    public static ReviewCase restore(UUID id, UUID proposalId, int round, ProposalContent content, Instant openedAt,
+            Instant dueAt, Instant remindAt, ReviewStatus status, List<AssignedReviewer> reviewers, ReviewResult result,
+            String cancelReason) {
+        return new ReviewCase(id, proposalId, round, content, openedAt, dueAt, remindAt, status, reviewers, result,
+                cancelReason);
+    }
+
+    /**
+     * Assigns reviewers from the panel by the policy; if too few are eligible the case stays
+     * UNASSIGNED (no event) until a coordinator assigns by hand.
+     *
+     * @return whether reviewers were assigned
+     */
+    public boolean assignFromPanel(ReviewPanel panel, AssignmentPolicy policy, Map<String, Integer> openCases,
+            Instant now) {
+        requireStatus(ReviewStatus.UNASSIGNED, "assign reviewers automatically");
+        Optional<List<Reviewer>> chosen = policy.choose(panel, content, openCases);
+        chosen.ifPresent(list -> add(list, false, now));
+        return chosen.isPresent();
+    }
+
+    /**
+     * A coordinator adds reviewers by hand, e.g. to a case that waits unassigned. Each must be on
+     * the Themenfeld's panel (the panel knows their focus group and affiliations) and free of a
+     * conflict of interest; the whole request is refused otherwise. Reviewers already on the case
+     * are left as they are.
+     */
+    public void assignByHand(ReviewPanel panel, List<String> reviewerIds, Instant now) {
+        if (status.isClosed()) {
+            throw closed("assign reviewers");
+        }
+        List<Reviewer> toAdd = new ArrayList<>();
+        for (String reviewerId : reviewerIds) {
+            Reviewer reviewer = panel.member(reviewerId).orElseThrow(() -> new ConflictException(
+                    reviewerId + " is not on the review panel of " + content.themenfeld(),
+                    Map.of("reviewerId", reviewerId, "themenfeld", content.themenfeld().name())));
+            Optional<ConflictOfInterest> conflict = reviewer.conflictWith(content);
+            if (conflict.isPresent()) {
+                throw new ConflictException("conflict of interest: " + conflict.get().explanation(),
+                        Map.of("reviewerId", reviewerId));
+            }
+            if (assignment(reviewerId).isEmpty() && !toAdd.contains(reviewer)) {
+                toAdd.add(reviewer);
+            }
+        }
+        if (!toAdd.isEmpty()) {
+            add(toAdd, true, now);
+        }
+    }
+
+    private void add(List<Reviewer> toAdd, boolean manual, Instant now) {
+        toAdd.forEach(r -> reviewers.add(AssignedReviewer.assigned(r.id(), now, manual)));
+        status = ReviewStatus.OPEN;
+        pendingEvents.add(new ReviewersAssigned(id, proposalId, toAdd.stream().map(Reviewer::id).toList(), manual));
+    }
+
+    /**
+     * Records or revises a reviewer's decision; the last missing decision completes the case.
+     *
+     * @param reviewer who decides, as their login describes them (focus group, organisations):
+     *                 a conflict of interest is checked again in case it arose after assignment
+     * @throws NotFoundException  if the reviewer is not assigned to this case (it is none of their business)
+     * @throws ConflictException  if the case is closed or the reviewer has a conflict of interest
+     * @throws InvalidInput    if scores or comment break the rules
+     */
+    public void decide(Reviewer reviewer, ReviewDecision decision, Scores scores, String comment, Instant now,
+            QuorumPolicy policy) {
+        AssignedReviewer assigned = assignment(reviewer.id())
+                .orElseThrow(() -> NotFoundException.of("review case", id));
+        if (status.isClosed()) {
+            throw closed("record a decision");
+        }
+        Optional<ConflictOfInterest> conflict = reviewer.conflictWith(content);
+        if (conflict.isPresent()) {
+            throw new ConflictException("conflict of interest: " + conflict.get().explanation(),
+                    Map.of("reviewerId", reviewer.id()));
+        }
+        Judgement judgement = new Judgement(decision, scores, comment, now);
+        boolean revision = assigned.hasDecided();
+        reviewers.set(reviewers.indexOf(assigned), assigned.withJudgement(judgement));
+        pendingEvents.add(new ReviewDecisionRecorded(id, proposalId, reviewer.id(), decision, scores, revision));
+        if (reviewers.stream().allMatch(AssignedReviewer::hasDecided)) {
+            complete(policy, now);
+        }
+    }
+
+    private void complete(QuorumPolicy policy, Instant now) {
+        result = ReviewResult.of(reviewers, policy, now);
+        status = ReviewStatus.COMPLETED;
+        pendingEvents.add(new ReviewCompleted(id, proposalId, round, result.outcome(), result.averageScores(),
+                result.comments(), result.summary()));
+    }
+
+    /**
+     * Cancels a case that is still open, because its proposal was withdrawn.
+     *
+     * @return false if the case was already closed (nothing changes, e.g. a late withdrawal event)
+     */
+    public boolean cancel(String reason) {
+        if (status.isClosed()) {
+            return false;
+        }
+        status = ReviewStatus.CANCELLED;
+        cancelReason = reason;
+        pendingEvents.add(new ReviewCancelled(id, proposalId, reason));
+        return true;
+    }
+
+    /**
+     * Queues the reminder and overdue events that are due at {@code now} for reviewers who have
+     * not decided, and marks them as sent in this case. A reviewer whose reminder time passed
+     * together with the due date (e.g. the service was down) gets only the overdue event.
+     *
+     * @return whether anything was due
+     */
+    public boolean fireDeadlines(Instant now) {
+        if (status != ReviewStatus.OPEN) {
+            return false;
+        }
+        boolean fired = false;
+        for (int i = 0; i < reviewers.size(); i++) {
+            AssignedReviewer r = reviewers.get(i);
+            if (r.hasDecided()) {
+                continue;
+            }
+            if (!now.isBefore(dueAt) && r.overdueAt() == null) {
+                reviewers.set(i, r.overdue(now));
+                pendingEvents.add(new ReviewOverdue(id, proposalId, r.reviewerId(), dueAt));
+                fired = true;
+            } else if (now.isBefore(dueAt) && !now.isBefore(remindAt) && r.remindedAt() == null) {
+                reviewers.set(i, r.reminded(now));
+                pendingEvents.add(new ReviewReminderDue(id, proposalId, r.reviewerId(), dueAt));
+                fired = true;
+            }
+        }
+        return fired;
+    }
+
+    /**
+     * The next time {@link #fireDeadlines} will have something to do, or empty if nothing is
+     * pending. Stored with the case so the scheduler finds due cases with one indexed query.
+     */
+    public Optional<Instant> nextDeadline() {
+        if (status != ReviewStatus.OPEN) {
+            return Optional.empty();
+        }
+        return reviewers.stream()
+                .filter(r -> !r.hasDecided() && r.overdueAt() == null)
+                .map(r -> r.remindedAt() == null && remindAt.isBefore(dueAt) ? remindAt : dueAt)
+                .min(Comparator.naturalOrder());
+    }
+
+    /** The events of the changes made since the last call; the caller must save them with the state. */
+    public List<ReviewEvent> pullEvents() {
+        List<ReviewEvent> events = List.copyOf(pendingEvents);
+        pendingEvents.clear();
+        return events;
+    }
+
+    public Optional<AssignedReviewer> assignment(String reviewerId) {
+        return reviewers.stream().filter(r -> r.reviewerId().equals(reviewerId)).findFirst();
+    }
+
+    public boolean isAssigned(String reviewerId) {
+        return assignment(reviewerId).isPresent();
+    }
+
+    private void requireStatus(ReviewStatus expected, String action) {
+        if (status != expected) {
+            throw new ConflictException("cannot " + action + " of a case that is " + status,
+                    Map.of("currentStatus", status.name()));
+        }
+    }
+
+    private ConflictException closed(String action) {
+        return new ConflictException("cannot " + action + ": the review case is " + status,
+                Map.of("currentStatus", status.name()));
+    }
+
+    public UUID id() { return id; }
+    public UUID proposalId() { return proposalId; }
+    public int round() { return round; }
+    public ProposalContent content() { return content; }
+    public Instant openedAt() { return openedAt; }
+    public Instant dueAt() { return dueAt; }
+    public Instant remindAt() { return remindAt; }
+    public ReviewStatus status() { return status; }
+    public List<AssignedReviewer> reviewers() { return List.copyOf(reviewers); }
+    public Optional<ReviewResult> result() { return Optional.ofNullable(result); }
+    public Optional<String> cancelReason() { return Optional.ofNullable(cancelReason); }
+}

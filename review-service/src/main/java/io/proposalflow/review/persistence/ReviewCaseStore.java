@@ -1,0 +1,114 @@
+package io.proposalflow.review.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import io.proposalflow.events.EventCodec;
+import io.proposalflow.platform.errors.NotFoundException;
+import io.proposalflow.platform.web.PageQuery;
+import io.proposalflow.review.domain.ReviewCase;
+import io.proposalflow.review.domain.ReviewStatus;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/** Loads, queries and saves review cases; every save writes the case and its new events together. */
+@Component
+public class ReviewCaseStore {
+
+    /** Open cases first, then the most urgent; the id makes paging stable. */
+    static final Sort OPEN_FIRST = Sort.by(Sort.Order.desc("open"), Sort.Order.asc("dueAt"), Sort.Order.asc("_id"));
+
+    private static final int CONFLICT_RETRIES = 5;
+
+    private final ReactiveMongoOperations mongo;
+    private final EventCodec codec;
+
+    public ReviewCaseStore(ReactiveMongoOperations mongo, EventCodec codec) {
+        this.mongo = mongo;
+        this.codec = codec;
+    }
+
+    public Mono<ReviewCaseDocument> find(UUID id) {
+        return mongo.findById(id.toString(), ReviewCaseDocument.class);
+    }
+
+    /**
+     * Load, change, save with the version check. On a concurrent change the step runs again on
+     * fresh state, so the domain re-checks its rules against what is really stored.
+     */
+    public Mono<ReviewCase> update(UUID id, Consumer<ReviewCase> change) {
+        return Mono.defer(() -> find(id)
+                        .switchIfEmpty(Mono.error(() -> NotFoundException.of("review case", id)))
+                        .flatMap(document -> {
+                            ReviewCase reviewCase = document.toDomain();
+                            change.accept(reviewCase);
+                            document.update(reviewCase, codec);
+                            return mongo.save(document);
+                        }))
+                .retryWhen(Retry.backoff(CONFLICT_RETRIES, Duration.ofMillis(10))
+                        .filter(OptimisticLockingFailureException.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .map(ReviewCaseDocument::toDomain);
+    }
+
+    /** Saves exactly the loaded version; fails with {@link OptimisticLockingFailureException} if it changed. */
+    public Mono<ReviewCaseDocument> saveIfUnchanged(ReviewCaseDocument document, ReviewCase changed) {
+        document.update(changed, codec);
+        return mongo.save(document);
+    }
+
+    public Flux<ReviewCaseDocument> unclosedOfProposal(UUID proposalId) {
+        return mongo.find(Query.query(where("proposalId").is(proposalId.toString()).and("open").is(true)),
+                ReviewCaseDocument.class);
+    }
+
+    /** Open cases with a reminder or overdue event due at {@code now}. */
+    public Flux<ReviewCaseDocument> withDeadlineDue(Instant now, int limit) {
+        Query query = Query.query(where("status").is(ReviewStatus.OPEN).and("nextDeadlineAt").lte(now))
+                .with(Sort.by("nextDeadlineAt")).limit(limit);
+        return mongo.find(query, ReviewCaseDocument.class);
+    }
+
+    /** Number of open cases per reviewer, for spreading new cases fairly. */
+    public Mono<Map<String, Integer>> openCasesPerReviewer() {
+        Query query = Query.query(where("status").is(ReviewStatus.OPEN));
+        query.fields().include("reviewerIds");
+        return mongo.find(query, ReviewCaseDocument.class)
+                .collect(HashMap::new, (load, document) -> document.getReviewerIds()
+                        .forEach(id -> load.merge(id, 1, Integer::sum)));
+    }
+
+    /** One page of cases, open first; {@code reviewerId} null means all cases. */
+    public Mono<Page> page(String reviewerId, ReviewStatus status, PageQuery page) {
+        Query filter = new Query();
+        if (reviewerId != null) {
+            filter.addCriteria(where("reviewerIds").is(reviewerId));
+        }
+        if (status != null) {
+            filter.addCriteria(where("status").is(status));
+        }
+        Mono<Long> total = mongo.count(Query.of(filter), ReviewCaseDocument.class);
+        Mono<List<ReviewCase>> content = mongo.find(Query.of(filter).with(OPEN_FIRST).skip(page.offset())
+                        .limit(page.size()), ReviewCaseDocument.class)
+                .map(ReviewCaseDocument::toDomain)
+                .collectList();
+        return Mono.zip(content, total).map(t -> new Page(t.getT1(), t.getT2()));
+    }
+
+    public record Page(List<ReviewCase> content, long total) {
+    }
+}

@@ -1,0 +1,139 @@
+package io.proposalflow.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+import io.proposalflow.events.EventSamples;
+import io.proposalflow.events.ProposalSubmitted;
+import io.proposalflow.events.ReviewEvent;
+import io.proposalflow.events.ReviewOverdue;
+import io.proposalflow.events.ReviewReminderDue;
+import io.proposalflow.review.application.DeadlineWatch;
+import io.proposalflow.events.Themenfeld;
+import io.proposalflow.review.domain.AssignedReviewer;
+import io.proposalflow.review.domain.ReviewCase;
+import io.proposalflow.review.domain.ReviewDeadlines;
+import io.proposalflow.review.domain.ReviewPanel;
+import io.proposalflow.review.domain.Reviewer;
+import io.proposalflow.review.domain.ReviewStatus;
+import io.proposalflow.review.persistence.ReviewCaseDocument;
+import io.proposalflow.review.persistence.ReviewCaseStore;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Reminders and overdue events go out exactly once per reviewer and case, with two instances of
+ * the watch racing (as with two service instances) and after a restart (a new watch). Time is
+ * passed in explicitly; the application's own scheduled watch runs on the real clock meanwhile.
+ */
+class DeadlineTest extends ReviewServiceTestBase {
+
+    @Autowired
+    ReviewCaseStore store;
+
+    @Test
+    void remindersAndOverdueEventsFireOncePerReviewerAcrossInstancesAndRestarts() {
+        UUID proposalId = UUID.randomUUID();
+        send(new ProposalSubmitted(proposalId, 1, EventSamples.neuerkerodeContent(), "fg-arbeitswelt"));
+        ReviewCaseDocument opened = awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        Instant dueAt = opened.getDueAt();
+        assertThat(Duration.between(opened.getOpenedAt(), dueAt)).isEqualTo(Duration.ofDays(14));
+
+        // two instances, one moment: only one save can win the version
+        race(dueAt.minus(Duration.ofDays(1)));
+        // a restarted instance an hour later finds the flags and sends nothing
+        newInstance().fireDue(dueAt.minus(Duration.ofHours(23))).block();
+
+        race(dueAt.plus(Duration.ofMinutes(1)));
+        newInstance().fireDue(dueAt.plus(Duration.ofDays(1))).block();
+
+        ReviewCaseDocument flagged = awaitCase(proposalId, 1, c -> true);
+        assertThat(flagged.getReviewers()).allSatisfy(r -> {
+            assertThat(r.remindedAt()).isNotNull();
+            assertThat(r.overdueAt()).isNotNull();
+        });
+        assertThat(flagged.getNextDeadlineAt()).isNull();
+
+        reviewEvents(proposalId, e -> only(ReviewOverdue.class, e).size() >= 2);
+        List<ReviewEvent> events = reviewEventsAfter(proposalId, Duration.ofSeconds(2));
+        assertThat(only(ReviewReminderDue.class, events)).extracting(ReviewReminderDue::reviewerId)
+                .containsExactlyInAnyOrder("rev-kvhs", "rev-migration");
+        assertThat(only(ReviewOverdue.class, events)).extracting(ReviewOverdue::reviewerId)
+                .containsExactlyInAnyOrder("rev-kvhs", "rev-migration");
+        assertThat(only(ReviewOverdue.class, events)).allSatisfy(e -> assertThat(e.dueAt()).isEqualTo(dueAt));
+    }
+
+    @Test
+    void aReviewerWhoHasDecidedIsNotReminded() {
+        UUID proposalId = UUID.randomUUID();
+        send(new ProposalSubmitted(proposalId, 1, EventSamples.neuerkerodeContent(), "fg-arbeitswelt"));
+        ReviewCaseDocument opened = awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        as("rev-kvhs").post().uri("/api/reviews/{id}/decisions", opened.getId())
+                .bodyValue(java.util.Map.of("decision", "APPROVE", "scores", java.util.Map.of("need", 4,
+                        "feasibility", 4, "integrationImpact", 4, "sustainability", 4)))
+                .exchange().expectStatus().isOk();
+
+        newInstance().fireDue(opened.getDueAt().minus(Duration.ofDays(1))).block();
+
+        ReviewCaseDocument after = awaitCase(proposalId, 1, c -> true);
+        assertThat(after.getReviewers()).filteredOn(r -> r.reviewerId().equals("rev-kvhs"))
+                .extracting(AssignedReviewer::remindedAt).containsOnlyNulls();
+        assertThat(after.getReviewers()).filteredOn(r -> r.reviewerId().equals("rev-migration"))
+                .extracting(AssignedReviewer::remindedAt).doesNotContainNull();
+    }
+
+    @Test
+    void anInstanceWorkingFromAStaleReadLosesOnTheVersionSoItsEventsAreNeverSaved() {
+        UUID proposalId = UUID.randomUUID();
+        send(new ProposalSubmitted(proposalId, 1, EventSamples.neuerkerodeContent(), "fg-arbeitswelt"));
+        ReviewCaseDocument opened = awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        Instant now = opened.getDueAt().minus(Duration.ofDays(1));
+        ReviewCaseDocument readByFirst = store.find(UUID.fromString(opened.getId())).block();
+        ReviewCaseDocument readBySecond = store.find(UUID.fromString(opened.getId())).block();
+
+        ReviewCase first = readByFirst.toDomain();
+        assertThat(first.fireDeadlines(now)).isTrue();
+        store.saveIfUnchanged(readByFirst, first).block();
+        ReviewCase second = readBySecond.toDomain();
+        assertThat(second.fireDeadlines(now)).isTrue();
+
+        assertThatThrownBy(() -> store.saveIfUnchanged(readBySecond, second).block())
+                .isInstanceOf(OptimisticLockingFailureException.class);
+    }
+
+    @Test
+    void theScheduledWatchSendsTheOverdueEventOfACaseWhoseDueDateHasPassed() {
+        UUID proposalId = UUID.randomUUID();
+        ReviewCase late = ReviewCase.open(proposalId, 1, EventSamples.neuerkerodeContent(),
+                Instant.now().minus(Duration.ofDays(15)), ReviewDeadlines.DEFAULT);
+        late.assignByHand(new ReviewPanel(Themenfeld.WORK_ECONOMY, List.of(new Reviewer("rev-kvhs", "KVHS", null,
+                java.util.Set.of()))), List.of("rev-kvhs"), Instant.now().minus(Duration.ofDays(15)));
+        mongo.insert(ReviewCaseDocument.of(late, CODEC)).block();
+
+        awaitCase(proposalId, 1, c -> c.getReviewers().get(0).overdueAt() != null);
+
+        reviewEvents(proposalId, e -> !only(ReviewOverdue.class, e).isEmpty());
+        assertThat(only(ReviewOverdue.class, reviewEventsAfter(proposalId, Duration.ofSeconds(3))))
+                .singleElement().satisfies(e -> assertThat(e.reviewerId()).isEqualTo("rev-kvhs"));
+        assertThat(only(ReviewReminderDue.class, reviewEventsAfter(proposalId, Duration.ZERO))).isEmpty();
+    }
+
+    private void race(Instant now) {
+        Mono.zip(newInstance().fireDue(now).subscribeOn(Schedulers.parallel()),
+                newInstance().fireDue(now).subscribeOn(Schedulers.parallel())).block();
+    }
+
+    private DeadlineWatch newInstance() {
+        return new DeadlineWatch(store, Clock.systemUTC());
+    }
+}
