@@ -26,6 +26,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 import io.proposalflow.platform.errors.ConflictException;
+import io.proposalflow.platform.errors.InvalidInputException;
 import io.proposalflow.platform.errors.NotFoundException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -102,6 +103,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     public Mono<ResponseEntity<Object>> notFound(NotFoundException ex, ServerWebExchange exchange) {
         return respond(ex, HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), Map.of(), exchange);
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    public Mono<ResponseEntity<Object>> invalidInput(InvalidInputException ex, ServerWebExchange exchange) {
+        return handleExceptionInternal(ex, invalid(List.of(new FieldProblem(ex.field(), ex.reason()))),
+                new HttpHeaders(), HttpStatus.BAD_REQUEST, exchange);
     }
 
     @ExceptionHandler(ConflictException.class)

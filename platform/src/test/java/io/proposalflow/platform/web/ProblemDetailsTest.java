@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.proposalflow.platform.config.PlatformSecurityAutoConfiguration;
 import io.proposalflow.platform.errors.ConflictException;
+import io.proposalflow.platform.errors.InvalidInputException;
 import io.proposalflow.platform.errors.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -67,6 +68,7 @@ class ProblemDetailsTest {
                 case "submitted" -> throw new ConflictException("Proposal is SUBMITTED; it cannot be edited.",
                         Map.of("currentStatus", "SUBMITTED", "allowedActions", List.of("withdraw")));
                 case "stale" -> throw new OptimisticLockingFailureException("version 3 expected");
+                case "uncommented" -> throw new InvalidInputException("comment", "is required for a rejection");
                 case "boom" -> throw new IllegalStateException("database password is hunter2");
                 default -> {
                     return new Draft(id, BigDecimal.ONE, List.of());
@@ -143,6 +145,12 @@ class ProblemDetailsTest {
                 .expectBody()
                 .jsonPath("$.currentStatus").isEqualTo("SUBMITTED")
                 .jsonPath("$.allowedActions[0]").isEqualTo("withdraw");
+        client.get().uri("/drafts/uncommented").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("comment")
+                .jsonPath("$.errors[0].message").isEqualTo("is required for a rejection");
         client.get().uri("/drafts/stale").exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.title").isEqualTo("Stale version");
