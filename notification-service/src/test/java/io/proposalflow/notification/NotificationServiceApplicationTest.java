@@ -1,31 +1,24 @@
 package io.proposalflow.notification;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import io.proposalflow.testsupport.WithTestBackends;
-
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithTestBackends
-class NotificationServiceApplicationTest {
-
-    @LocalServerPort
-    int port;
+class NotificationServiceApplicationTest extends IntegrationTest {
 
     @Test
-    void startsConnectedToKafkaAndItsOwnDatabaseAndReportsHealth() {
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
-        client.get().uri("/actuator/health").exchange()
+    void startsConnectedToKafkaAndItsOwnDatabaseAndReportsHealthWithTheMailCircuitBreaker() {
+        client().get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.mongo.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP")
-                .jsonPath("$.components.kafka.details.nodes").isEqualTo(1);
-        client.get().uri("/v3/api-docs").exchange()
+                .jsonPath("$.components.kafka.details.nodes").isEqualTo(1)
+                .jsonPath("$.components.circuitBreakers.details.smtp.details.state").exists();
+        client().get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.openapi").exists();
+                .expectBody()
+                .jsonPath("$.openapi").exists()
+                .jsonPath("$.paths['/api/notifications/{id}/resend']").exists()
+                .jsonPath("$.paths['/api/recipients/partners/{organisationId}/contacts/{contactId}']").exists();
     }
 }

@@ -1,0 +1,69 @@
+package io.proposalflow.notification.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.proposalflow.notification.domain.Language;
+import io.proposalflow.notification.persistence.ErasureDocument;
+import io.proposalflow.notification.persistence.FocusGroupDocument;
+import io.proposalflow.notification.persistence.PartnerDocument;
+import io.proposalflow.notification.persistence.ReviewerDocument;
+
+/** Request and response bodies of the recipient directory. */
+public final class DirectoryDtos {
+
+    private DirectoryDtos() {
+    }
+
+    public record PartnerRequest(@NotBlank @Size(max = 200) String name) {
+    }
+
+    public record ContactRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull Language language) {
+    }
+
+    public record AddressRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull Language language) {
+    }
+
+    public record ContactResponse(String id, String name, String email, Language language) {
+        static ContactResponse of(PartnerDocument.Contact c) {
+            return new ContactResponse(c.id(), c.name(), c.email(), c.language());
+        }
+    }
+
+    public record PartnerResponse(String id, String name, List<ContactResponse> contacts, Long version) {
+        static PartnerResponse of(PartnerDocument p) {
+            return new PartnerResponse(p.getId(), p.getName(),
+                    p.getContacts().stream().map(ContactResponse::of).toList(), p.getVersion());
+        }
+    }
+
+    /** A focus group's or reviewer's address. */
+    public record AddressResponse(String id, String name, String email, Language language) {
+        static AddressResponse of(FocusGroupDocument g) {
+            return new AddressResponse(g.id(), g.name(), g.email(), g.language());
+        }
+
+        static AddressResponse of(ReviewerDocument r) {
+            return new AddressResponse(r.id(), r.name(), r.email(), r.language());
+        }
+    }
+
+    public record ErasureResponse(String id, String organisationId, String contactId, String erasedBy,
+            Instant erasedAt, long anonymisedNotifications) {
+        static ErasureResponse of(ErasureDocument e) {
+            return new ErasureResponse(e.id(), e.organisationId(), e.contactId(), e.erasedBy(), e.erasedAt(),
+                    e.anonymisedNotifications());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.proposalflow.notification.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.proposalflow.events.RecipientKind;
+import io.proposalflow.notification.domain.Language;
+import io.proposalflow.notification.domain.MailKind;
+import io.proposalflow.notification.domain.NotificationStatus;
+import io.proposalflow.notification.persistence.NotificationDocument;
+
+/** One entry of the delivery log, with its attempts; for coordinators only. */
+public record NotificationResponse(
+        String id,
+        String proposalId,
+        String proposalTitle,
+        MailKind kind,
+        String sourceEventId,
+        String sourceEventType,
+        RecipientKind recipientKind,
+        String recipientId,
+        String organisationId,
+        String organisationName,
+        String recipientName,
+        String email,
+        Language language,
+        NotificationStatus status,
+        List<AttemptResponse> attempts,
+        Instant createdAt,
+        Instant nextAttemptAt,
+        Instant sentAt,
+        String lastError) {
+
+    public record AttemptResponse(Instant at, boolean delivered, String error) {
+    }
+
+    static NotificationResponse of(NotificationDocument n) {
+        return new NotificationResponse(n.getId(), n.getProposalId(), n.getFacts().title(), n.getFacts().kind(),
+                n.getSourceEventId(), n.getSourceEventType(), n.getRecipientKind(), n.getRecipientId(),
+                n.getOrganisationId(), n.getOrganisationName(), n.getRecipientName(), n.getEmail(), n.getLanguage(),
+                n.getStatus(),
+                n.getAttempts().stream().map(a -> new AttemptResponse(a.at(), a.delivered(), a.error())).toList(),
+                n.getCreatedAt(), n.getNextAttemptAt(), n.getSentAt(), n.getLastError());
+    }
+}

@@ -1,0 +1,167 @@
+package io.proposalflow.notification.api;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.proposalflow.events.Themenfeld;
+import io.proposalflow.notification.api.DirectoryDtos.AddressRequest;
+import io.proposalflow.notification.api.DirectoryDtos.AddressResponse;
+import io.proposalflow.notification.api.DirectoryDtos.ContactRequest;
+import io.proposalflow.notification.api.DirectoryDtos.ContactResponse;
+import io.proposalflow.notification.api.DirectoryDtos.ErasureResponse;
+import io.proposalflow.notification.api.DirectoryDtos.PartnerRequest;
+import io.proposalflow.notification.api.DirectoryDtos.PartnerResponse;
+import io.proposalflow.notification.persistence.ContactErasure;
+import io.proposalflow.notification.persistence.ErasureRepository;
+import io.proposalflow.notification.persistence.FocusGroupDocument;
+import io.proposalflow.notification.persistence.FocusGroupRepository;
+import io.proposalflow.notification.persistence.PartnerDocument;
+import io.proposalflow.notification.persistence.PartnerRepository;
+import io.proposalflow.notification.persistence.ReviewerDocument;
+import io.proposalflow.notification.persistence.ReviewerRepository;
+import io.proposalflow.platform.errors.NotFoundException;
+import io.proposalflow.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The recipient directory: the only place in the system with names and addresses of people. */
+@RestController
+@RequestMapping("/api/recipients")
+@PreAuthorize("hasRole('COORDINATOR')")
+@Tag(name = "Recipients", description = "Partner organisations and contact persons, focus group and reviewer addresses")
+public class RecipientController {
+
+    private final PartnerRepository partners;
+    private final FocusGroupRepository focusGroups;
+    private final ReviewerRepository reviewers;
+    private final ErasureRepository erasures;
+    private final ContactErasure contactErasure;
+
+    public RecipientController(PartnerRepository partners, FocusGroupRepository focusGroups,
+            ReviewerRepository reviewers, ErasureRepository erasures, ContactErasure contactErasure) {
+        this.partners = partners;
+        this.focusGroups = focusGroups;
+        this.reviewers = reviewers;
+        this.erasures = erasures;
+        this.contactErasure = contactErasure;
+    }
+
+    @GetMapping("/partners")
+    @Operation(summary = "List partner organisations with their contact persons")
+    public Flux<PartnerResponse> partners() {
+        return partners.findAll().map(PartnerResponse::of);
+    }
+
+    @GetMapping("/partners/{organisationId}")
+    @Operation(summary = "One partner organisation with its contact persons")
+    public Mono<PartnerResponse> partner(@PathVariable String organisationId) {
+        return existingPartner(organisationId).map(PartnerResponse::of);
+    }
+
+    @PutMapping("/partners/{organisationId}")
+    @Operation(summary = "Create or rename a partner organisation (id = slug used in proposals)")
+    public Mono<PartnerResponse> putPartner(@PathVariable String organisationId,
+            @Valid @RequestBody PartnerRequest request) {
+        return partners.findById(organisationId)
+                .defaultIfEmpty(new PartnerDocument(organisationId, request.name()))
+                .flatMap(p -> {
+                    p.setName(request.name());
+                    return partners.save(p);
+                })
+                .map(PartnerResponse::of);
+    }
+
+    @PostMapping("/partners/{organisationId}/contacts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a contact person to a partner organisation")
+    public Mono<ContactResponse> addContact(@PathVariable String organisationId,
+            @Valid @RequestBody ContactRequest request) {
+        return putContact(organisationId, UUID.randomUUID().toString(), request, false);
+    }
+
+    @PutMapping("/partners/{organisationId}/contacts/{contactId}")
+    @Operation(summary = "Change a contact person's name, address or language")
+    public Mono<ContactResponse> updateContact(@PathVariable String organisationId, @PathVariable String contactId,
+            @Valid @RequestBody ContactRequest request) {
+        return putContact(organisationId, contactId, request, true);
+    }
+
+    @DeleteMapping("/partners/{organisationId}/contacts/{contactId}")
+    @Operation(summary = "Erase a contact person",
+            description = "Removes name and address, anonymises their entries in the delivery log and records "
+                    + "the erasure (who, when, contact id only).")
+    public Mono<ErasureResponse> eraseContact(@PathVariable String organisationId, @PathVariable String contactId,
+            @Parameter(hidden = true) Caller caller) {
+        return contactErasure.erase(organisationId, contactId, caller.id()).map(ErasureResponse::of);
+    }
+
+    @GetMapping("/erasures")
+    @Operation(summary = "The record of erased contact persons (no personal data)")
+    public Flux<ErasureResponse> erasures() {
+        return erasures.findAll().map(ErasureResponse::of);
+    }
+
+    @GetMapping("/focus-groups")
+    @Operation(summary = "Contact addresses of the six focus groups")
+    public Flux<AddressResponse> focusGroups() {
+        return focusGroups.findAll().map(AddressResponse::of);
+    }
+
+    @PutMapping("/focus-groups/{themenfeld}")
+    @Operation(summary = "Set the contact address of a focus group")
+    public Mono<AddressResponse> putFocusGroup(@PathVariable Themenfeld themenfeld,
+            @Valid @RequestBody AddressRequest request) {
+        return focusGroups.save(new FocusGroupDocument(themenfeld.name(), request.name(), request.email(),
+                request.language())).map(AddressResponse::of);
+    }
+
+    @GetMapping("/reviewers")
+    @Operation(summary = "Reviewers' addresses")
+    public Flux<AddressResponse> reviewers() {
+        return reviewers.findAll().map(AddressResponse::of);
+    }
+
+    @PutMapping("/reviewers/{reviewerId}")
+    @Operation(summary = "Set a reviewer's address (id = reviewer id used in review events)")
+    public Mono<AddressResponse> putReviewer(@PathVariable String reviewerId,
+            @Valid @RequestBody AddressRequest request) {
+        return reviewers.save(new ReviewerDocument(reviewerId, request.name(), request.email(), request.language()))
+                .map(AddressResponse::of);
+    }
+
+    private Mono<ContactResponse> putContact(String organisationId, String contactId, ContactRequest request,
+            boolean mustExist) {
+        PartnerDocument.Contact contact = new PartnerDocument.Contact(contactId, request.name(), request.email(),
+                request.language());
+        return existingPartner(organisationId)
+                .flatMap(p -> {
+                    if (mustExist && p.contact(contactId).isEmpty()) {
+                        return Mono.error(NotFoundException.of("contact", contactId));
+                    }
+                    p.putContact(contact);
+                    return partners.save(p);
+                })
+                .thenReturn(ContactResponse.of(contact));
+    }
+
+    private Mono<PartnerDocument> existingPartner(String organisationId) {
+        return partners.findById(organisationId)
+                .switchIfEmpty(Mono.error(NotFoundException.of("partner organisation", organisationId)));
+    }
+}

@@ -1,0 +1,135 @@
+package io.proposalflow.notification.mail;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import io.proposalflow.notification.domain.Language;
+import io.proposalflow.notification.domain.MailFacts;
+import io.proposalflow.notification.domain.MailKind;
+
+/**
+ * Renders a notification with the Thymeleaf templates {@code templates/mail/notification.(html|txt)} and
+ * the texts of {@code mail/messages*.properties}: German by default, English for those who prefer it.
+ */
+public class MailRenderer {
+
+    /** Dates in mails are local to the county. */
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+    private final ITemplateEngine templates;
+    private final MessageSource messages;
+
+    public MailRenderer(ITemplateEngine templates, MessageSource messages) {
+        this.templates = templates;
+        this.messages = messages;
+    }
+
+    /** One row of the facts table. */
+    public record Fact(String label, String value) {
+    }
+
+    public RenderedMail render(MailFacts facts, String recipientName, Language language) {
+        Locale locale = language.locale();
+        Context context = new Context(locale);
+        String subject = text("subject." + facts.kind(), locale, facts.title(), headline(facts, locale));
+        context.setVariable("lang", locale.getLanguage());
+        context.setVariable("subject", subject);
+        context.setVariable("greeting", text("greeting", locale, recipientName));
+        context.setVariable("intro", text("intro." + facts.kind(), locale, facts.title()));
+        context.setVariable("facts", facts(facts, locale));
+        context.setVariable("nextStep", text(nextStepKey(facts), locale));
+        return new RenderedMail(subject, templates.process("notification.txt", context),
+                templates.process("notification.html", context));
+    }
+
+    /** What the subject names besides the title: the new status, stage, outcome or due date. */
+    private String headline(MailFacts f, Locale locale) {
+        if (f.kind() == MailKind.FUNDING_UPDATED) {
+            return text("stage." + f.fundingStage(), locale);
+        }
+        if (f.kind() == MailKind.REVIEW_COMPLETED) {
+            return text("outcome." + f.outcome(), locale);
+        }
+        if (f.kind() == MailKind.REVIEW_REMINDER || f.kind() == MailKind.REVIEW_OVERDUE) {
+            return f.dueAt() == null ? "" : dateTime(f.dueAt(), locale);
+        }
+        return f.status() == null ? "" : text("status." + f.status(), locale);
+    }
+
+    private static String nextStepKey(MailFacts f) {
+        if (f.kind() == MailKind.STATUS_CHANGED) {
+            return "next.status." + f.status();
+        }
+        if (f.kind() == MailKind.FUNDING_UPDATED) {
+            return "next.stage." + f.fundingStage();
+        }
+        if (f.kind() == MailKind.REVIEW_COMPLETED) {
+            return "next.outcome." + f.outcome();
+        }
+        return "next." + f.kind();
+    }
+
+    private List<Fact> facts(MailFacts f, Locale locale) {
+        List<Fact> rows = new ArrayList<>();
+        add(rows, "label.title", f.title(), locale);
+        add(rows, "label.themenfeld", f.themenfeld() == null ? null
+                : messages.getMessage("themenfeld." + f.themenfeld(), null, f.themenfeld().label(), locale), locale);
+        add(rows, "label.status", f.status() == null ? null : text("status." + f.status(), locale), locale);
+        add(rows, "label.previousStatus",
+                f.previousStatus() == null ? null : text("status." + f.previousStatus(), locale), locale);
+        add(rows, "label.round", f.round() == null ? null : f.round().toString(), locale);
+        add(rows, "label.outcome", f.outcome() == null ? null : text("outcome." + f.outcome(), locale), locale);
+        add(rows, "label.decisionSummary", f.decisionSummary(), locale);
+        add(rows, "label.programme", f.programme(), locale);
+        add(rows, "label.fundingStage",
+                f.fundingStage() == null ? null : text("stage." + f.fundingStage(), locale), locale);
+        add(rows, "label.stageDate", f.stageDate() == null ? null : date(f.stageDate(), locale), locale);
+        add(rows, "label.requestedAmount", money(f.requestedAmountEur(), locale), locale);
+        add(rows, "label.grantedAmount", money(f.grantedAmountEur(), locale), locale);
+        add(rows, "label.reason", f.reason(), locale);
+        add(rows, "label.dueAt", f.dueAt() == null ? null : dateTime(f.dueAt(), locale), locale);
+        return rows;
+    }
+
+    private void add(List<Fact> rows, String labelKey, String value, Locale locale) {
+        if (value != null && !value.isBlank()) {
+            rows.add(new Fact(text(labelKey, locale), value));
+        }
+    }
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    static String money(BigDecimal amount, Locale locale) {
+        if (amount == null) {
+            return null;
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.GERMAN.equals(locale) ? Locale.GERMANY : Locale.UK);
+        format.setCurrency(Currency.getInstance("EUR"));
+        // the JDK puts a no-break space before the € sign; plain text mail readers fare better with a space
+        return format.format(amount).replace('\u00a0', ' ').replace('\u202f', ' ');
+    }
+
+    private static String date(LocalDate date, Locale locale) {
+        return date.format(DateTimeFormatter.ofPattern(Locale.GERMAN.equals(locale) ? "dd.MM.yyyy" : "d MMMM yyyy",
+                locale));
+    }
+
+    private static String dateTime(Instant instant, Locale locale) {
+        return instant.atZone(ZONE).format(DateTimeFormatter.ofPattern(
+                Locale.GERMAN.equals(locale) ? "dd.MM.yyyy, HH:mm 'Uhr'" : "d MMMM yyyy, HH:mm", locale));
+    }
+}

@@ -1,0 +1,110 @@
+package io.proposalflow.notification.mail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.proposalflow.events.EventCodec;
+import io.proposalflow.notification.config.NotificationProperties;
+import io.proposalflow.notification.domain.DeliveryPolicy;
+import io.proposalflow.notification.domain.PersonalData;
+import io.proposalflow.notification.persistence.NotificationDocument;
+import io.proposalflow.notification.persistence.NotificationStore;
+
+/**
+ * Sends pending notifications, one at a time on its own thread. It runs every poll interval and whenever
+ * the consumer nudges it. Each notification is claimed atomically first, so several instances of the
+ * service never send the same mail; the outcome and its NotificationSent/Failed event are saved in one write.
+ */
+@Component
+public class NotificationDispatcher implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
+
+    private final NotificationStore store;
+    private final MailRenderer renderer;
+    private final GuardedMailSender sender;
+    private final EventCodec codec;
+    private final NotificationProperties.Delivery settings;
+    private final DeliveryPolicy policy;
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "mail-dispatcher"));
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean nudged = new AtomicBoolean();
+
+    public NotificationDispatcher(NotificationStore store, MailRenderer renderer, GuardedMailSender sender,
+            EventCodec codec, NotificationProperties properties) {
+        this.store = store;
+        this.renderer = renderer;
+        this.sender = sender;
+        this.codec = codec;
+        this.settings = properties.delivery();
+        this.policy = settings.policy();
+    }
+
+    @Scheduled(fixedDelayString = "${notification.delivery.poll-interval}")
+    public void poll() {
+        nudge();
+    }
+
+    /** Asks for a pass soon; cheap and safe to call from any thread. */
+    public void nudge() {
+        nudged.set(true);
+        if (running.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            while (nudged.getAndSet(false)) {
+                while (sender.acceptsCalls() && dispatchNext()) {
+                    // keep going while there is due work
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Dispatching notifications failed, trying again at the next poll: {}", e.toString());
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** Claims and handles one due notification; false when there was none. */
+    boolean dispatchNext() {
+        Instant now = clock.instant();
+        NotificationDocument claimed = store.claimNext(now, settings.lease()).block();
+        if (claimed == null) {
+            return false;
+        }
+        String attemptKey = "attempt-" + claimed.getVersion();
+        try {
+            RenderedMail mail = renderer.render(claimed.getFacts(), claimed.getRecipientName(), claimed.getLanguage());
+            sender.send(claimed.getRecipientName(), claimed.getEmail(), mail);
+            store.update(claimed.getId(), attemptKey, n -> n.markSent(clock.instant(), codec)).block();
+        } catch (CallNotPermittedException e) {
+            // the breaker opened while we held it: not an attempt, the server was never asked
+            store.update(claimed.getId(), attemptKey,
+                    n -> n.release(clock.instant().plus(settings.breakerOpenDelay()))).block();
+        } catch (RuntimeException e) {
+            String error = PersonalData.withoutAddresses(e.getClass().getSimpleName() + ": " + e.getMessage());
+            LOG.info("Mail {} not delivered: {}", claimed.getId(), error);
+            store.update(claimed.getId(), attemptKey, n -> n.recordFailure(clock.instant(), error, policy, codec))
+                    .block();
+        }
+        return true;
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

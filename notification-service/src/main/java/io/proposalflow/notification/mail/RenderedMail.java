@@ -1,0 +1,5 @@
+package io.proposalflow.notification.mail;
+
+/** A mail ready to send: the same content as plain text and as HTML. */
+public record RenderedMail(String subject, String text, String html) {
+}

@@ -1,0 +1,93 @@
+package io.proposalflow.notification.messaging;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.proposalflow.events.DomainEvent;
+import io.proposalflow.events.EventEnvelope;
+import io.proposalflow.events.EventType;
+import io.proposalflow.events.ReviewEvent;
+import io.proposalflow.notification.domain.Audience;
+import io.proposalflow.notification.domain.MailFacts;
+import io.proposalflow.notification.domain.NotificationIds;
+import io.proposalflow.notification.domain.ProposalSnapshot;
+import io.proposalflow.notification.domain.RecipientRules;
+import io.proposalflow.notification.persistence.NotificationDocument;
+import io.proposalflow.notification.persistence.NotificationStore;
+import io.proposalflow.notification.persistence.ProposalCopies;
+import io.proposalflow.notification.persistence.ProposalDocument;
+import io.proposalflow.notification.persistence.RecipientDirectory;
+import io.proposalflow.platform.messaging.TransientFailures.TransientFailure;
+
+/**
+ * Turns one consumed event into notification records, one per recipient, before the consumer returns
+ * (and the offset is committed). Sending is the dispatcher's job: a crash after this step loses
+ * nothing, and a redelivered event derives the same notification ids and inserts nothing new.
+ */
+@Component
+public class NotificationPlanner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationPlanner.class);
+
+    private final ProposalCopies proposals;
+    private final RecipientDirectory directory;
+    private final NotificationStore notifications;
+    private final Clock clock = Clock.systemUTC();
+
+    public NotificationPlanner(ProposalCopies proposals, RecipientDirectory directory,
+            NotificationStore notifications) {
+        this.proposals = proposals;
+        this.directory = directory;
+        this.notifications = notifications;
+    }
+
+    /** @return how many new notifications were recorded */
+    public int handle(EventEnvelope envelope) {
+        DomainEvent event = envelope.data();
+        proposals.apply(event).block();
+        List<Audience> audiences = RecipientRules.audiencesFor(event);
+        if (audiences.isEmpty()) {
+            return 0;
+        }
+        ProposalSnapshot proposal = snapshot(event);
+        if (proposal == null) {
+            return 0;
+        }
+        MailFacts facts = MailFacts.of(event, proposal);
+        Long created = directory.resolve(audiences, proposal)
+                .distinct(r -> r.kind() + "|" + r.recipientId())
+                .map(r -> NotificationDocument.pending(NotificationIds.of(envelope.id(), r), proposal.proposalId(),
+                        envelope.id(), envelope.type(), r, facts, clock.instant()))
+                .concatMap(notifications::createOnce)
+                .filter(Boolean::booleanValue)
+                .count()
+                .block();
+        LOG.debug("{} {}: {} notifications recorded", envelope.type(), envelope.id(), created);
+        return created == null ? 0 : created.intValue();
+    }
+
+    /**
+     * What the mail needs to know about the proposal: this service's copy, which step 1 of
+     * {@link #handle} has just brought up to date for proposal events. Review events carry only the
+     * proposal id; if one overtook its proposal's events (they travel on different topics), waiting is
+     * right: the copy arrives with the proposal's event. A proposal event for a proposal never seen
+     * cannot be helped by waiting (its predecessors on the same partition are gone): nobody is mailed.
+     */
+    private ProposalSnapshot snapshot(DomainEvent event) {
+        ProposalDocument copy = proposals.find(event.proposalId()).block();
+        if (copy != null) {
+            return copy.snapshot();
+        }
+        if (event instanceof ReviewEvent) {
+            throw new TransientFailure("proposal " + event.proposalId() + " not known yet; waiting for its events",
+                    null);
+        }
+        LOG.warn("Proposal {} unknown; nobody is notified of its {}", event.proposalId(),
+                EventType.of(event).type());
+        return null;
+    }
+}

@@ -1,0 +1,106 @@
+package io.proposalflow.notification.persistence;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import io.proposalflow.events.RecipientKind;
+import io.proposalflow.notification.domain.NotificationStatus;
+import io.proposalflow.notification.domain.PersonalData;
+import io.proposalflow.platform.persistence.IdempotentUpdater;
+import io.proposalflow.platform.web.PageQuery;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** The notifications collection: insert-once, claiming for the dispatcher, queries and erasure. */
+@Component
+public class NotificationStore {
+
+    private final ReactiveMongoTemplate mongo;
+    private final IdempotentUpdater updater;
+
+    public NotificationStore(ReactiveMongoTemplate mongo, IdempotentUpdater updater) {
+        this.mongo = mongo;
+        this.updater = updater;
+    }
+
+    /** Inserts unless a notification with this (event-derived) id exists; true when inserted. */
+    public Mono<Boolean> createOnce(NotificationDocument notification) {
+        return updater.createOnce(notification, notification.getSourceEventId())
+                .map(result -> result == IdempotentUpdater.Result.APPLIED);
+    }
+
+    /**
+     * Claims the notification due first, atomically (findAndModify), so two dispatchers never hold the
+     * same one. A SENDING notification whose lease ran out belonged to a dispatcher that died; it is due again.
+     */
+    public Mono<NotificationDocument> claimNext(Instant now, Duration lease) {
+        Query due = Query.query(new Criteria().orOperator(
+                        where("status").is(NotificationStatus.PENDING).and("nextAttemptAt").lte(now),
+                        where("status").is(NotificationStatus.SENDING).and("leaseUntil").lt(now)))
+                .with(Sort.by("nextAttemptAt"));
+        Update claim = new Update()
+                .set("status", NotificationStatus.SENDING)
+                .set("leaseUntil", now.plus(lease))
+                .inc("version", 1);
+        return mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true),
+                NotificationDocument.class);
+    }
+
+    /**
+     * Applies the outcome of an attempt with the optimistic version; on a concurrent change (erasure,
+     * resend) it runs again on fresh state. {@code attemptKey} makes a repeated call a no-op.
+     */
+    public Mono<Void> update(String id, String attemptKey, Consumer<NotificationDocument> change) {
+        return updater.applyOnce(NotificationDocument.class, id, attemptKey, change).then();
+    }
+
+    public Mono<NotificationDocument> findById(String id) {
+        return mongo.findById(id, NotificationDocument.class);
+    }
+
+    public Mono<NotificationDocument> save(NotificationDocument notification) {
+        return mongo.save(notification);
+    }
+
+    public Flux<NotificationDocument> find(NotificationFilter filter, PageQuery page) {
+        Query query = filter.toQuery()
+                .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("id")))
+                .skip(page.offset())
+                .limit(page.size());
+        return mongo.find(query, NotificationDocument.class);
+    }
+
+    public Mono<Long> count(NotificationFilter filter) {
+        return mongo.count(filter.toQuery(), NotificationDocument.class);
+    }
+
+    /**
+     * Erasure: replaces a contact person's name and address in every notification to them, and cancels
+     * those not sent yet (there is nobody left to send them to). Bumps the version so that a dispatcher
+     * holding an older copy cannot write the personal data back.
+     */
+    public Mono<Long> anonymise(RecipientKind kind, String recipientId) {
+        Query theirs = Query.query(where("recipientKind").is(kind).and("recipientId").is(recipientId));
+        Query unsent = Query.query(where("recipientKind").is(kind).and("recipientId").is(recipientId)
+                .and("status").is(NotificationStatus.PENDING));
+        Update cancel = new Update().set("status", NotificationStatus.CANCELLED).inc("version", 1);
+        Update anonymise = new Update()
+                .set("recipientName", PersonalData.ERASED)
+                .set("email", PersonalData.ERASED)
+                .inc("version", 1);
+        return mongo.updateMulti(unsent, cancel, NotificationDocument.class)
+                .then(mongo.updateMulti(theirs, anonymise, NotificationDocument.class))
+                .map(result -> result.getModifiedCount());
+    }
+}

@@ -1,0 +1,57 @@
+package io.proposalflow.notification.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import io.proposalflow.notification.domain.Language;
+
+/** A partner organisation and its contact persons; the id is the organisation slug used in events. */
+@Document("partners")
+public class PartnerDocument {
+
+    @Id
+    private String id;
+    private String name;
+    private List<Contact> contacts = new ArrayList<>();
+    @Version
+    private Long version;
+
+    /** A contact person; the only personal data of the system, besides reviewers' addresses. */
+    public record Contact(String id, String name, String email, Language language) {
+    }
+
+    public PartnerDocument() {
+    }
+
+    public PartnerDocument(String id, String name) {
+        this.id = id;
+        this.name = name;
+    }
+
+    public Optional<Contact> contact(String contactId) {
+        return contacts.stream().filter(c -> c.id().equals(contactId)).findFirst();
+    }
+
+    public void putContact(Contact contact) {
+        removeContact(contact.id());
+        contacts.add(contact);
+    }
+
+    public boolean removeContact(String contactId) {
+        return contacts.removeIf(c -> c.id().equals(contactId));
+    }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public List<Contact> getContacts() { return contacts; }
+    public void setContacts(List<Contact> contacts) { this.contacts = contacts == null ? new ArrayList<>() : new ArrayList<>(contacts); }
+    public Long getVersion() { return version; }
+    public void setVersion(Long version) { this.version = version; }
+}

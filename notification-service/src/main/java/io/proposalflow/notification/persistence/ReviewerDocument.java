@@ -1,0 +1,11 @@
+package io.proposalflow.notification.persistence;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import io.proposalflow.notification.domain.Language;
+
+/** A reviewer's address; the id is the reviewer id used in review events (the user name). */
+@Document("reviewers")
+public record ReviewerDocument(@Id String id, String name, String email, Language language) {
+}

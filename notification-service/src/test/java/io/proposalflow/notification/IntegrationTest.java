@@ -1,0 +1,120 @@
+package io.proposalflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.proposalflow.events.DomainEvent;
+import io.proposalflow.events.EventCodec;
+import io.proposalflow.events.EventEnvelope;
+import io.proposalflow.events.PartnerRef;
+import io.proposalflow.events.ProposalContent;
+import io.proposalflow.events.ProposalSubmitted;
+import io.proposalflow.events.Themenfeld;
+import io.proposalflow.platform.outbox.OutboxEntry;
+import io.proposalflow.platform.outbox.OutboxPublisher;
+import io.proposalflow.testsupport.TestBackends;
+import io.proposalflow.testsupport.WithTestBackends;
+
+/**
+ * Base of every integration test: the same configuration everywhere, so all test classes share one
+ * cached application context. Events go in as the real producers send them (key, CloudEvents headers).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithTestBackends
+public abstract class IntegrationTest {
+
+    /** Demo directory entries the tests mail to (see DemoDirectory). */
+    protected static final String ANNA = "anna.bergmann@example.org";
+    protected static final String ELENA = "elena.petrova@example.org";
+    protected static final String FOCUS_GROUP_WORK = "fokusgruppe.arbeitswelt@example.org";
+    protected static final String PETER_REVIEWER = "peter.lange@example.org";
+    protected static final String MARIA_REVIEWER = "maria.santos@example.org";
+
+    protected static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private static KafkaProducer<String, byte[]> producer;
+
+    @LocalServerPort
+    protected int port;
+
+    protected WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(TIMEOUT).build();
+    }
+
+    protected WebTestClient coordinator() {
+        return client().mutate().defaultHeaders(h -> h.setBasicAuth("koordination", "demo")).build();
+    }
+
+    protected static EventEnvelope publish(DomainEvent payload) {
+        EventEnvelope envelope = EventEnvelope.of(payload);
+        publish(envelope);
+        return envelope;
+    }
+
+    protected static void publish(EventEnvelope envelope) {
+        try {
+            producer().send(OutboxPublisher.toRecord(OutboxEntry.of(envelope, EventCodec.instance()))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + envelope.type(), e);
+        }
+    }
+
+    protected static synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBackends.get().kafkaBootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    /**
+     * A first submission of a new proposal of the WORK_ECONOMY focus group with Stiftung Neuerkerode
+     * (Anna, German) and the Kreisvolkshochschule (Elena, English) as partners; the title is unique.
+     */
+    protected static ProposalSubmitted newSubmission(String titlePrefix, String... partnerIds) {
+        UUID id = UUID.randomUUID();
+        String title = titlePrefix + " " + id.toString().substring(0, 8);
+        List<PartnerRef> partners = partnerIds.length == 0
+                ? List.of(new PartnerRef("stiftung-neuerkerode", "Stiftung Neuerkerode", "Träger"),
+                        new PartnerRef("kreisvolkshochschule-goslar", "Kreisvolkshochschule Goslar", "Sprachkurs"))
+                : Arrays.stream(partnerIds).map(p -> new PartnerRef(p, p, "Partner")).toList();
+        ProposalContent content = new ProposalContent(title,
+                "Teilzeitausbildung mit Sprachkurs und Kinderbetreuung", Themenfeld.WORK_ECONOMY,
+                List.of("12 Ausbildungsplätze"), List.of("Alleinerziehende Mütter mit Migrationsgeschichte"),
+                partners, new BigDecimal("12500.00"), LocalDate.of(2026, 2, 1), LocalDate.of(2027, 1, 31), null);
+        return new ProposalSubmitted(id, 1, content, "fg-arbeitswelt");
+    }
+
+    /** Waits for the one mail to {@code address} whose subject contains {@code subjectPart}. */
+    protected static Mailbox.Mail awaitOne(String address, String subjectPart) {
+        await().atMost(TIMEOUT).until(() -> !Mailbox.read(host(), imapPort(), address, subjectPart).isEmpty());
+        List<Mailbox.Mail> mails = Mailbox.read(host(), imapPort(), address, subjectPart);
+        assertThat(mails).as("mails to %s about %s", address, subjectPart).hasSize(1);
+        return mails.get(0);
+    }
+
+    protected static String host() {
+        return TestBackends.get().smtpHost();
+    }
+
+    protected static int imapPort() {
+        return TestBackends.get().imapPort();
+    }
+}

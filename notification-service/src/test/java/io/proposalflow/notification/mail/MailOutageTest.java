@@ -1,0 +1,82 @@
+package io.proposalflow.notification.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import io.proposalflow.devstack.EmbeddedMail;
+import io.proposalflow.events.ProposalSubmitted;
+import io.proposalflow.notification.IntegrationTest;
+import io.proposalflow.notification.Mailbox;
+
+/**
+ * The mail server is down while events arrive: the service stays up, health shows the breaker open,
+ * nothing is given up, and when the server is back every mail arrives exactly once.
+ *
+ * <p>The shared test mail server cannot be stopped, so this test points the application's mail sender
+ * at a mail server of its own on fixed ports, which it starts only after the events were consumed.
+ */
+class MailOutageTest extends IntegrationTest {
+
+    @Autowired
+    JavaMailSenderImpl mailSender;
+
+    @Test
+    void mailsWaitOutAnSmtpOutageAndAreDeliveredExactlyOnceWhenTheServerReturns() throws IOException {
+        int smtpPort = freePort();
+        int imapPort = freePort();
+        String sharedHost = mailSender.getHost();
+        int sharedPort = mailSender.getPort();
+        mailSender.setHost("127.0.0.1");
+        mailSender.setPort(smtpPort);
+        try {
+            ProposalSubmitted first = newSubmission("Mobile Beratung");
+            ProposalSubmitted second = newSubmission("Begegnungscafé");
+            publish(first);
+            publish(second);
+
+            await().atMost(TIMEOUT).untilAsserted(() -> client().get().uri("/actuator/health").exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo("UP")
+                    .jsonPath("$.components.circuitBreakers.details.smtp.details.state").isEqualTo("OPEN"));
+            for (ProposalSubmitted proposal : List.of(first, second)) {
+                coordinator().get().uri("/api/notifications?proposalId={id}", proposal.proposalId()).exchange()
+                        .expectBody()
+                        .jsonPath("$.totalElements").isEqualTo(3)
+                        .jsonPath("$.content[?(@.status == 'SENT' || @.status == 'FAILED')]").isEmpty();
+            }
+
+            try (EmbeddedMail mail = EmbeddedMail.start(smtpPort, imapPort)) {
+                for (ProposalSubmitted proposal : List.of(first, second)) {
+                    await().atMost(TIMEOUT).untilAsserted(() -> coordinator().get()
+                            .uri("/api/notifications?proposalId={id}&status=SENT", proposal.proposalId()).exchange()
+                            .expectBody().jsonPath("$.totalElements").isEqualTo(3));
+                }
+                for (String address : List.of(ANNA, ELENA, FOCUS_GROUP_WORK)) {
+                    for (ProposalSubmitted proposal : List.of(first, second)) {
+                        assertThat(Mailbox.read(mail.host(), imapPort, address, proposal.content().title()))
+                                .as("mails to %s about %s", address, proposal.content().title())
+                                .hasSize(1);
+                    }
+                }
+            }
+        } finally {
+            mailSender.setHost(sharedHost);
+            mailSender.setPort(sharedPort);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

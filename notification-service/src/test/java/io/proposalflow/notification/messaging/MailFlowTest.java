@@ -1,0 +1,285 @@
+package io.proposalflow.notification.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+import io.proposalflow.events.CloudEventHeaders;
+import io.proposalflow.events.EventEnvelope;
+import io.proposalflow.events.EventType;
+import io.proposalflow.events.FundingApplicationUpdated;
+import io.proposalflow.events.FundingStage;
+import io.proposalflow.events.ProposalDrafted;
+import io.proposalflow.events.ProposalResubmitted;
+import io.proposalflow.events.ProposalStatus;
+import io.proposalflow.events.ProposalStatusChanged;
+import io.proposalflow.events.ProposalSubmitted;
+import io.proposalflow.events.ProposalWithdrawn;
+import io.proposalflow.events.ReviewComment;
+import io.proposalflow.events.ReviewCompleted;
+import io.proposalflow.events.ReviewDecision;
+import io.proposalflow.events.ReviewDecisionRecorded;
+import io.proposalflow.events.ReviewOpened;
+import io.proposalflow.events.ReviewOutcome;
+import io.proposalflow.events.ReviewOverdue;
+import io.proposalflow.events.ReviewReminderDue;
+import io.proposalflow.events.ReviewersAssigned;
+import io.proposalflow.events.ScoreAverages;
+import io.proposalflow.events.Scores;
+import io.proposalflow.events.Themenfeld;
+import io.proposalflow.events.Topics;
+import io.proposalflow.notification.IntegrationTest;
+import io.proposalflow.notification.Mailbox;
+import io.proposalflow.notification.Mailbox.Mail;
+import io.proposalflow.testsupport.TestBackends;
+import io.proposalflow.testsupport.TopicProbe;
+
+/** Events in, mails out: read from the real SMTP server's mailboxes over IMAP. */
+class MailFlowTest extends IntegrationTest {
+
+    private static final Instant DUE = Instant.parse("2026-03-13T16:00:00Z");
+
+    @Test
+    void submittedProposalIsMailedToEachPartnerInTheirLanguageAndToTheFocusGroup() {
+        ProposalSubmitted submitted = newSubmission("Pflegeausbildung öffnen");
+        String title = submitted.content().title();
+
+        publish(submitted);
+
+        Mail anna = awaitOne(ANNA, title);
+        assertThat(anna.subject()).isEqualTo("Projektvorschlag eingereicht: „" + title + "“");
+        assertThat(anna.multipartAlternative()).isTrue();
+        assertThat(anna.text()).contains("Guten Tag Anna Bergmann,", "Status: Eingereicht",
+                "Themenfeld: Arbeitswelt & Wirtschaft", "Beantragter Betrag: 12.500,00 €",
+                "Nächster Schritt: Das Begutachtungsgremium des Themenfelds prüft den Vorschlag.");
+        assertThat(anna.html()).contains("<html lang=\"de\"", title, "12.500,00 €");
+        assertThat(anna.from()).contains("benachrichtigung@example.org");
+
+        Mail elena = awaitOne(ELENA, title);
+        assertThat(elena.subject()).isEqualTo("Project proposal submitted: \"" + title + "\"");
+        assertThat(elena.text()).contains("Dear Elena Petrova,", "Status: Submitted", "€12,500.00",
+                "Next step: The review panel of the topic field examines the proposal.");
+
+        Mail focusGroup = awaitOne(FOCUS_GROUP_WORK, title);
+        assertThat(focusGroup.text()).contains("Guten Tag Fokusgruppe Arbeitswelt & Wirtschaft,");
+    }
+
+    @Test
+    void sentMailsAreLoggedAndAnnouncedOnNotificationEventsWithoutAddresses() {
+        ProposalSubmitted submitted = newSubmission("Sprachcafé");
+        String proposalId = submitted.proposalId().toString();
+        publish(submitted);
+        awaitOne(ANNA, submitted.content().title());
+
+        await().atMost(TIMEOUT).untilAsserted(() -> coordinator().get()
+                .uri("/api/notifications?proposalId={id}&status=SENT", proposalId).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.totalElements").isEqualTo(3));
+        coordinator().get().uri("/api/notifications?proposalId={id}&organisationId=stiftung-neuerkerode", proposalId)
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.totalElements").isEqualTo(1)
+                .jsonPath("$.content[0].organisationName").isEqualTo("Stiftung Neuerkerode")
+                .jsonPath("$.content[0].attempts[0].delivered").isEqualTo(true);
+
+        try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.NOTIFICATION_EVENTS)) {
+            var sent = probe.readUntil(records -> records.stream()
+                    .filter(r -> proposalId.equals(r.key())).count() >= 3, TIMEOUT).stream()
+                    .filter(r -> proposalId.equals(r.key())).toList();
+            assertThat(sent).hasSize(3).allSatisfy(record -> {
+                assertThat(TopicProbe.header(record, CloudEventHeaders.TYPE))
+                        .isEqualTo(EventType.NOTIFICATION_SENT.type());
+                assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain("@", "Anna", "Elena");
+            });
+        }
+    }
+
+    @Test
+    void aDuplicateEventSendsNoSecondMail() {
+        ProposalSubmitted submitted = newSubmission("Quartierstreff");
+        String title = submitted.content().title();
+        EventEnvelope once = EventEnvelope.of(submitted);
+
+        publish(once);
+        publish(once);
+        // a later event of the same proposal (same partition) as a barrier: once its mail is there,
+        // the duplicate has been consumed long before
+        publish(statusChange(submitted, ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW));
+        await().atMost(TIMEOUT).until(() -> !Mailbox.read(host(), imapPort(), ANNA, "Neuer Status für „" + title)
+                .isEmpty());
+
+        assertThat(Mailbox.read(host(), imapPort(), ANNA, "Projektvorschlag eingereicht: „" + title)).hasSize(1);
+        coordinator().get().uri("/api/notifications?proposalId={id}", submitted.proposalId()).exchange()
+                .expectBody().jsonPath("$.totalElements").isEqualTo(6);
+    }
+
+    @Test
+    void assignedReviewersAreAskedRemindedAndToldWhenOverdue() {
+        ProposalSubmitted submitted = newSubmission("Gesundheitslotsen");
+        String title = submitted.content().title();
+        UUID reviewCase = UUID.randomUUID();
+        publish(submitted);
+        publish(new ReviewOpened(reviewCase, submitted.proposalId(), 1, Themenfeld.WORK_ECONOMY, DUE));
+        publish(new ReviewersAssigned(reviewCase, submitted.proposalId(), List.of("rev-arbeitswelt", "rev-kvhs"),
+                false));
+
+        Mail peter = awaitOne(PETER_REVIEWER, "Bitte um Begutachtung: „" + title);
+        assertThat(peter.text()).contains("Guten Tag Peter Lange,", "Frist: 13.03.2026, 17:00 Uhr");
+        Mail maria = awaitOne(MARIA_REVIEWER, "Review requested: \"" + title);
+        assertThat(maria.text()).contains("Dear Maria Santos,", "Deadline: 13 March 2026, 17:00");
+
+        publish(new ReviewReminderDue(reviewCase, submitted.proposalId(), "rev-kvhs", DUE));
+        publish(new ReviewOverdue(reviewCase, submitted.proposalId(), "rev-arbeitswelt", DUE));
+        assertThat(awaitOne(MARIA_REVIEWER, "Reminder: please review \"" + title).subject())
+                .endsWith("by 13 March 2026, 17:00");
+        assertThat(awaitOne(PETER_REVIEWER, "Begutachtung überfällig: „" + title).text())
+                .contains("Bitte erfassen Sie Ihre Entscheidung so bald wie möglich");
+
+        // the reminder went to that reviewer only
+        assertThat(Mailbox.read(host(), imapPort(), PETER_REVIEWER, "Erinnerung: Begutachtung von „" + title))
+                .isEmpty();
+        assertThat(Mailbox.read(host(), imapPort(), ANNA, title)).extracting(Mail::subject)
+                .noneMatch(s -> s.contains("Begutachtung"));
+    }
+
+    @Test
+    void completedReviewTellsFocusGroupAndPartnersTheDecisionButNotWhoReviewed() {
+        ProposalSubmitted submitted = newSubmission("Ausbildungslotsen");
+        String title = submitted.content().title();
+        publish(submitted);
+        publish(new ReviewCompleted(UUID.randomUUID(), submitted.proposalId(), 1, ReviewOutcome.APPROVED,
+                new ScoreAverages(new BigDecimal("4.50"), new BigDecimal("4.00"), new BigDecimal("5.00"),
+                        new BigDecimal("4.00")),
+                List.of(new ReviewComment("rev-arbeitswelt", ReviewDecision.APPROVE, "Gut durchdacht")),
+                "Bedarf belegt, Finanzierung plausibel."));
+
+        Mail anna = awaitOne(ANNA, "Begutachtung abgeschlossen: „" + title);
+        assertThat(anna.subject()).endsWith("– Befürwortet");
+        assertThat(anna.text()).contains("Entscheidung: Befürwortet",
+                "Zusammenfassung der Entscheidung: Bedarf belegt, Finanzierung plausibel.",
+                "Nächster Schritt: Die Koordination bereitet den Förderantrag vor.");
+        assertThat(anna.body()).doesNotContain("rev-arbeitswelt", "Peter Lange", "Gut durchdacht");
+        assertThat(awaitOne(FOCUS_GROUP_WORK, "Begutachtung abgeschlossen: „" + title).text())
+                .contains("Befürwortet");
+    }
+
+    @Test
+    void statusChangesAndFundingUpdatesReachFocusGroupAndPartners() {
+        ProposalSubmitted submitted = newSubmission("Akti(F) Oker");
+        String title = submitted.content().title();
+        publish(submitted);
+        publish(statusChange(submitted, ProposalStatus.IN_REVIEW, ProposalStatus.APPROVED));
+        publish(new FundingApplicationUpdated(submitted.proposalId(), 9, "Akti(F)", FundingStage.GRANTED,
+                new BigDecimal("248000.00"), new BigDecimal("240000.00"), LocalDate.of(2026, 1, 15), null));
+
+        assertThat(awaitOne(FOCUS_GROUP_WORK, "Neuer Status für „" + title).subject()).endsWith(": Befürwortet");
+        assertThat(awaitOne(ANNA, "Neuer Status für „" + title).text())
+                .contains("Status: Befürwortet", "Vorheriger Status: In Begutachtung");
+        Mail funding = awaitOne(ANNA, "Förderantrag zu „" + title);
+        assertThat(funding.subject()).endsWith(": Bewilligt");
+        assertThat(funding.text()).contains("Förderprogramm: Akti(F)", "Bewilligter Betrag: 240.000,00 €",
+                "Beantragter Betrag: 248.000,00 €");
+        assertThat(awaitOne(ELENA, "Funding application for \"" + title).text())
+                .contains("Amount granted: €240,000.00");
+        awaitOne(FOCUS_GROUP_WORK, "Förderantrag zu „" + title);
+    }
+
+    @Test
+    void withdrawnProposalIsMailedToThePartnersOnly() {
+        ProposalSubmitted submitted = newSubmission("Sprachkurs mit Kinderbetreuung");
+        String title = submitted.content().title();
+        publish(submitted);
+        EventEnvelope withdrawn = publish(new ProposalWithdrawn(submitted.proposalId(), 2, ProposalStatus.SUBMITTED,
+                "Angebot wird bereits finanziert", "fg-arbeitswelt"));
+
+        assertThat(awaitOne(ANNA, "Projektvorschlag zurückgezogen: „" + title).text())
+                .contains("Begründung: Angebot wird bereits finanziert");
+        awaitOne(ELENA, "Project proposal withdrawn: \"" + title);
+        coordinator().get().uri("/api/notifications?proposalId={id}&size=100", submitted.proposalId()).exchange()
+                .expectBody()
+                .jsonPath("$.content[?(@.sourceEventId == '" + withdrawn.id() + "')].recipientKind")
+                .value(kinds -> assertThat((List<Object>) kinds).containsExactly("PARTNER", "PARTNER"));
+    }
+
+    @Test
+    void resubmittedProposalNamesTheNewReviewRound() {
+        ProposalSubmitted submitted = newSubmission("Pflegeassistenz in Teilzeit");
+        String title = submitted.content().title();
+        publish(submitted);
+        publish(new ProposalResubmitted(submitted.proposalId(), 4, 2, submitted.content(), "fg-arbeitswelt"));
+
+        assertThat(awaitOne(ANNA, "Überarbeiteter Projektvorschlag eingereicht: „" + title).text())
+                .contains("Begutachtungsrunde: 2", "Status: Eingereicht");
+        assertThat(awaitOne(ELENA, "Revised project proposal submitted: \"" + title).text())
+                .contains("Review round: 2");
+        awaitOne(FOCUS_GROUP_WORK, "Überarbeiteter Projektvorschlag eingereicht: „" + title);
+    }
+
+    @Test
+    void eventsThatConcernNobodyAreIgnored() {
+        ProposalSubmitted submitted = newSubmission("Nachbarschaftshilfe");
+        publish(new ProposalDrafted(submitted.proposalId(), 0, Themenfeld.WORK_ECONOMY,
+                submitted.content().title(), "fg-arbeitswelt"));
+        publish(submitted);
+        publish(new ReviewDecisionRecorded(UUID.randomUUID(), submitted.proposalId(), "rev-arbeitswelt",
+                ReviewDecision.APPROVE, new Scores(5, 4, 5, 4), false));
+        publish(statusChange(submitted, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED));
+        publish(statusChange(submitted, ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW));
+
+        awaitOne(ANNA, "Neuer Status für „" + submitted.content().title());
+        coordinator().get().uri("/api/notifications?proposalId={id}", submitted.proposalId()).exchange()
+                .expectBody().jsonPath("$.totalElements").isEqualTo(6);
+    }
+
+    @Test
+    void aReviewEventThatOvertakesItsProposalWaitsForIt() {
+        ProposalSubmitted submitted = newSubmission("Frauencafé");
+        String title = submitted.content().title();
+        publish(new ReviewersAssigned(UUID.randomUUID(), submitted.proposalId(), List.of("rev-wohnen"), true));
+        publish(submitted);
+
+        assertThat(awaitOne("katrin.vogel@example.org", "Bitte um Begutachtung: „" + title).text())
+                .contains("Guten Tag Katrin Vogel,");
+    }
+
+    @Test
+    void malformedEventGoesToTheDeadLetterTopic() {
+        String eventId = UUID.randomUUID().toString();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.SOURCE, "/proposal-service".getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.TYPE, EventType.PROPOSAL_SUBMITTED.type().getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.CONTENT_TYPE, "application/json".getBytes(StandardCharsets.UTF_8));
+        producer().send(new ProducerRecord<>(Topics.PROPOSAL_EVENTS, null, UUID.randomUUID().toString(),
+                "{\"proposalId\": 42".getBytes(StandardCharsets.UTF_8), headers));
+
+        try (TopicProbe dlq = new TopicProbe(TestBackends.get().kafkaBootstrapServers(),
+                "error.proposal-events.notification-service")) {
+            var dead = dlq.readUntil(records -> records.stream()
+                    .anyMatch(r -> eventId.equals(TopicProbe.header(r, CloudEventHeaders.ID))), TIMEOUT);
+            assertThat(dead).anySatisfy(r -> {
+                assertThat(TopicProbe.header(r, CloudEventHeaders.ID)).isEqualTo(eventId);
+                assertThat(TopicProbe.header(r, "kafka_dlt-original-topic")).isEqualTo(Topics.PROPOSAL_EVENTS);
+                assertThat(TopicProbe.header(r, "kafka_dlt-exception-message")).isNotBlank();
+                assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{\"proposalId\": 42");
+            });
+        }
+    }
+
+    private static ProposalStatusChanged statusChange(ProposalSubmitted submitted, ProposalStatus from,
+            ProposalStatus to) {
+        return new ProposalStatusChanged(submitted.proposalId(), 3, Themenfeld.WORK_ECONOMY,
+                submitted.content().title(), from, to, null);
+    }
+}

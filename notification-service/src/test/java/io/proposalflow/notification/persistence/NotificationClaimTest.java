@@ -1,0 +1,90 @@
+package io.proposalflow.notification.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.proposalflow.events.EventType;
+import io.proposalflow.events.ProposalSubmitted;
+import io.proposalflow.events.RecipientKind;
+import io.proposalflow.notification.IntegrationTest;
+import io.proposalflow.notification.domain.Language;
+import io.proposalflow.notification.domain.MailFacts;
+import io.proposalflow.notification.domain.NotificationStatus;
+import io.proposalflow.notification.domain.ProposalSnapshot;
+import io.proposalflow.notification.domain.Recipient;
+import io.proposalflow.platform.web.PageQuery;
+
+/**
+ * Several dispatchers (here: four test threads plus the application's own) claim from the same
+ * collection; none may get a notification another one holds, or a mail would go out twice.
+ */
+class NotificationClaimTest extends IntegrationTest {
+
+    @Autowired
+    NotificationStore store;
+
+    @Test
+    void concurrentDispatchersNeverClaimTheSameNotification() throws Exception {
+        ProposalSubmitted submitted = newSubmission("Nähcafé");
+        String proposalId = submitted.proposalId().toString();
+        for (int i = 0; i < 40; i++) {
+            store.createOnce(pending(submitted, "c-" + i)).block();
+        }
+
+        Queue<String> claimedHere = new ConcurrentLinkedQueue<>();
+        ExecutorService claimers = Executors.newFixedThreadPool(4);
+        List<Future<?>> runs = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            runs.add(claimers.submit(() -> {
+                NotificationDocument claimed;
+                while ((claimed = store.claimNext(Instant.now(), Duration.ofMinutes(10)).block()) != null) {
+                    claimedHere.add(claimed.getId());
+                }
+            }));
+        }
+        try {
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(claimedHere).doesNotHaveDuplicates().isNotEmpty();
+            List<NotificationDocument> ours = store
+                    .find(new NotificationFilter(proposalId, null, null), new PageQuery(0, 100)).collectList().block();
+            assertThat(ours).hasSize(40).allSatisfy(n -> {
+                if (claimedHere.contains(n.getId())) {
+                    // held by a test thread: the application's dispatcher must not have sent it
+                    assertThat(n.getStatus()).isEqualTo(NotificationStatus.SENDING);
+                    assertThat(n.getAttempts()).isEmpty();
+                }
+            });
+        } finally {
+            claimers.shutdownNow();
+            for (String id : claimedHere) {
+                store.update(id, "test-release-" + id, n -> n.release(Instant.now())).block();
+            }
+        }
+    }
+
+    private static NotificationDocument pending(ProposalSubmitted submitted, String contactId) {
+        ProposalSnapshot proposal = new ProposalSnapshot(submitted.proposalId().toString(),
+                submitted.content().title(), submitted.content().themenfeld(), List.of(), null);
+        Recipient recipient = new Recipient(RecipientKind.PARTNER, contactId, "stiftung-neuerkerode",
+                "Stiftung Neuerkerode", "Anna Bergmann", ANNA, Language.DE);
+        return NotificationDocument.pending(UUID.randomUUID().toString(), proposal.proposalId(),
+                UUID.randomUUID().toString(), EventType.PROPOSAL_SUBMITTED.type(), recipient,
+                MailFacts.of(submitted, proposal), Instant.now());
+    }
+}
