@@ -79,7 +79,7 @@ public class NotificationPlanner {
      */
     private ProposalSnapshot snapshot(DomainEvent event) {
         ProposalDocument copy = proposals.find(event.proposalId()).block();
-        if (copy != null) {
+        if (copy != null && copy.hasContent()) {
             return copy.snapshot();
         }
         if (event instanceof ReviewEvent) {

@@ -50,8 +50,12 @@ public class ProposalCopies {
                             p.reviewDueAt(), e.version())));
         }
         if (event instanceof ReviewOpened e) {
-            return proposals.findById(id).flatMap(p -> proposals.save(new ProposalDocument(id, p.title(),
-                    p.themenfeld(), p.partnerIds(), e.dueAt(), p.proposalVersion())));
+            // The review may overtake its proposal's events (another topic) and mails nobody itself,
+            // so nothing would wait for it: keep its due date in a copy without content for now.
+            return proposals.findById(id)
+                    .defaultIfEmpty(new ProposalDocument(id, null, e.themenfeld(), List.of(), null, -1))
+                    .flatMap(p -> proposals.save(new ProposalDocument(id, p.title(), p.themenfeld(),
+                            p.partnerIds(), e.dueAt(), p.proposalVersion())));
         }
         return Mono.empty();
     }

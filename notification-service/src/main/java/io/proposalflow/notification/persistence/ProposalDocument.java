@@ -18,6 +18,11 @@ import io.proposalflow.notification.domain.ProposalSnapshot;
 public record ProposalDocument(@Id String id, String title, Themenfeld themenfeld, List<String> partnerIds,
         Instant reviewDueAt, long proposalVersion) {
 
+    /** Whether the proposal's own events have arrived (a review event may have created the copy first). */
+    public boolean hasContent() {
+        return title != null;
+    }
+
     public ProposalSnapshot snapshot() {
         return new ProposalSnapshot(id, title, themenfeld, partnerIds, reviewDueAt);
     }

@@ -8,10 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 import io.proposalflow.events.CloudEventHeaders;
@@ -41,6 +40,7 @@ import io.proposalflow.events.Topics;
 import io.proposalflow.notification.IntegrationTest;
 import io.proposalflow.notification.Mailbox;
 import io.proposalflow.notification.Mailbox.Mail;
+import io.proposalflow.testsupport.EventSender;
 import io.proposalflow.testsupport.TestBackends;
 import io.proposalflow.testsupport.TopicProbe;
 
@@ -121,6 +121,20 @@ class MailFlowTest extends IntegrationTest {
         assertThat(Mailbox.read(host(), imapPort(), ANNA, "Projektvorschlag eingereicht: „" + title)).hasSize(1);
         coordinator().get().uri("/api/notifications?proposalId={id}", submitted.proposalId()).exchange()
                 .expectBody().jsonPath("$.totalElements").isEqualTo(6);
+    }
+
+    @Test
+    void reviewEventsThatOvertakeTheirProposalStillMailTheReviewersWithTheDeadline() {
+        ProposalSubmitted submitted = newSubmission("Sprachcafé Oker");
+        String title = submitted.content().title();
+        UUID reviewCase = UUID.randomUUID();
+        // review-events and proposal-events are different topics: here the review arrives first
+        publish(new ReviewOpened(reviewCase, submitted.proposalId(), 1, Themenfeld.WORK_ECONOMY, DUE));
+        publish(new ReviewersAssigned(reviewCase, submitted.proposalId(), List.of("rev-arbeitswelt"), false));
+        publish(submitted);
+
+        Mail peter = awaitOne(PETER_REVIEWER, "Bitte um Begutachtung: „" + title);
+        assertThat(peter.text()).contains("Frist: 13.03.2026, 17:00 Uhr");
     }
 
     @Test
@@ -255,14 +269,13 @@ class MailFlowTest extends IntegrationTest {
     @Test
     void malformedEventGoesToTheDeadLetterTopic() {
         String eventId = UUID.randomUUID().toString();
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.SOURCE, "/proposal-service".getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.TYPE, EventType.PROPOSAL_SUBMITTED.type().getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.CONTENT_TYPE, "application/json".getBytes(StandardCharsets.UTF_8));
-        producer().send(new ProducerRecord<>(Topics.PROPOSAL_EVENTS, null, UUID.randomUUID().toString(),
-                "{\"proposalId\": 42".getBytes(StandardCharsets.UTF_8), headers));
+        EventSender.get().sendRaw(Topics.PROPOSAL_EVENTS, UUID.randomUUID().toString(), Map.of(
+                CloudEventHeaders.ID, eventId,
+                CloudEventHeaders.SOURCE, "/proposal-service",
+                CloudEventHeaders.SPEC_VERSION, "1.0",
+                CloudEventHeaders.TYPE, EventType.PROPOSAL_SUBMITTED.type(),
+                CloudEventHeaders.CONTENT_TYPE, "application/json"),
+                "{\"proposalId\": 42".getBytes(StandardCharsets.UTF_8));
 
         try (TopicProbe dlq = new TopicProbe(TestBackends.get().kafkaBootstrapServers(),
                 "error.proposal-events.notification-service")) {
