@@ -8,26 +8,19 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.proposalflow.events.DomainEvent;
-import io.proposalflow.events.EventCodec;
 import io.proposalflow.events.EventEnvelope;
 import io.proposalflow.events.PartnerRef;
 import io.proposalflow.events.ProposalContent;
 import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.events.Themenfeld;
-import io.proposalflow.platform.outbox.OutboxEntry;
-import io.proposalflow.platform.outbox.OutboxPublisher;
+import io.proposalflow.testsupport.EventSender;
 import io.proposalflow.testsupport.TestBackends;
 import io.proposalflow.testsupport.WithTestBackends;
 
@@ -48,8 +41,6 @@ public abstract class IntegrationTest {
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private static KafkaProducer<String, byte[]> producer;
-
     @LocalServerPort
     protected int port;
 
@@ -68,20 +59,7 @@ public abstract class IntegrationTest {
     }
 
     protected static void publish(EventEnvelope envelope) {
-        try {
-            producer().send(OutboxPublisher.toRecord(OutboxEntry.of(envelope, EventCodec.instance()))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + envelope.type(), e);
-        }
-    }
-
-    protected static synchronized KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBackends.get().kafkaBootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-        }
-        return producer;
+        EventSender.get().send(envelope);
     }
 
     /**

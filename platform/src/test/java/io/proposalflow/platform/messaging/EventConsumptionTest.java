@@ -5,37 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import io.proposalflow.events.CloudEventHeaders;
-import io.proposalflow.events.EventCodec;
 import io.proposalflow.events.EventEnvelope;
 import io.proposalflow.events.ProposalStatus;
 import io.proposalflow.events.ProposalStatusChanged;
 import io.proposalflow.events.ProposalWithdrawn;
 import io.proposalflow.events.Themenfeld;
-import io.proposalflow.platform.outbox.OutboxEntry;
-import io.proposalflow.platform.outbox.OutboxPublisher;
 import io.proposalflow.platform.support.PlatformTestApplication;
 import io.proposalflow.platform.support.TestAggregate;
 import io.proposalflow.testsupport.TopicProbe;
+import io.proposalflow.testsupport.EventSender;
 import io.proposalflow.testsupport.TestBackends;
 import io.proposalflow.testsupport.WithTestBackends;
 
@@ -57,24 +47,9 @@ class EventConsumptionTest {
     static final String TOPIC = "platform-test-events";
     static final String GROUP = "platform-test";
     static final String DEAD_LETTERS = "error." + TOPIC + "." + GROUP;
-    private static final EventCodec CODEC = new EventCodec();
-
-    private static KafkaProducer<String, byte[]> producer;
 
     @Autowired
     ReactiveMongoTemplate mongo;
-
-    @BeforeAll
-    static void producer() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBackends.get().kafkaBootstrapServers());
-        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close(Duration.ofSeconds(2));
-    }
 
     @Test
     void aRedeliveredEventHasNoSecondEffect() {
@@ -150,20 +125,16 @@ class EventConsumptionTest {
     }
 
     private static void send(EventEnvelope event) {
-        ProducerRecord<String, byte[]> record = OutboxPublisher.toRecord(OutboxEntry.of(event, CODEC));
-        producer.send(new ProducerRecord<>(TOPIC, null, record.key(), record.value(), record.headers()));
-        producer.flush();
+        EventSender.get().send(TOPIC, event.subject(), event);
     }
 
     private static void send(String id, String type, UUID proposalId, byte[] body) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, proposalId.toString(), body);
-        record.headers().add(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.SOURCE, "urn:test".getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-        producer.send(record);
-        producer.flush();
+        EventSender.get().sendRaw(TOPIC, proposalId.toString(), Map.of(
+                CloudEventHeaders.ID, id,
+                CloudEventHeaders.SOURCE, "urn:test",
+                CloudEventHeaders.SPEC_VERSION, "1.0",
+                CloudEventHeaders.TYPE, type,
+                CloudEventHeaders.TIME, Instant.now().toString()), body);
     }
 
     private static EventEnvelope statusChange(UUID proposalId) {

@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -39,14 +31,13 @@ import io.proposalflow.events.ReviewersAssigned;
 import io.proposalflow.events.ScoreAverages;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.events.Topics;
-import io.proposalflow.platform.outbox.OutboxEntry;
-import io.proposalflow.platform.outbox.OutboxPublisher;
 import io.proposalflow.proposal.ServiceTest;
 import io.proposalflow.proposal.domain.Proposal;
 import io.proposalflow.proposal.domain.Proposals;
 import io.proposalflow.proposal.persistence.ProposalDocument;
 import io.proposalflow.proposal.domain.HistoryEntry;
 import io.proposalflow.proposal.domain.HistoryKind;
+import io.proposalflow.testsupport.EventSender;
 import io.proposalflow.testsupport.TestBackends;
 import io.proposalflow.testsupport.TopicProbe;
 import reactor.core.publisher.Mono;
@@ -55,22 +46,9 @@ import reactor.core.publisher.Mono;
 class ProposalEventsTest extends ServiceTest {
 
     private static final EventCodec CODEC = new EventCodec();
-    private static KafkaProducer<String, byte[]> producer;
 
     @Autowired
     ReactiveMongoTemplate mongo;
-
-    @BeforeAll
-    static void producer() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBackends.get().kafkaBootstrapServers());
-        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close(Duration.ofSeconds(2));
-    }
 
     @Test
     void everyCommittedChangeIsPublishedInOrderAndARefusedOneIsNot() {
@@ -193,13 +171,10 @@ class ProposalEventsTest extends ServiceTest {
     void reviewEventTypesThisServiceDoesNotUseAreSkippedAndUnreadableOnesAreDeadLettered() {
         UUID id = givenProposalIn(ProposalStatus.SUBMITTED);
         int historySize = load(id).getHistory().size();
-        ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(Topics.REVIEW_EVENTS, id.toString(),
-                "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         EventEnvelope opened = EventEnvelope.of(new ReviewOpened(UUID.randomUUID(), id, 1, Themenfeld.WORK_ECONOMY,
                 Instant.now()));
-        opened.headers().forEach((name, value) -> garbage.headers().add(name,
-                value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        producer.send(garbage);
+        EventSender.get().sendRaw(Topics.REVIEW_EVENTS, id.toString(), opened.headers(),
+                "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         send(new ReviewersAssigned(UUID.randomUUID(), id, List.of("rev-jobcenter", "rev-kvhs"), false));
         EventEnvelope marker = send(new ReviewOpened(UUID.randomUUID(), id, 1, Themenfeld.WORK_ECONOMY,
                 Instant.now()));
@@ -272,14 +247,10 @@ class ProposalEventsTest extends ServiceTest {
     }
 
     private static EventEnvelope send(DomainEvent payload) {
-        EventEnvelope event = EventEnvelope.of(payload);
-        send(event);
-        return event;
+        return EventSender.get().send(payload);
     }
 
     private static void send(EventEnvelope event) {
-        ProducerRecord<String, byte[]> record = OutboxPublisher.toRecord(OutboxEntry.of(event, CODEC));
-        producer.send(record);
-        producer.flush();
+        EventSender.get().send(event);
     }
 }
