@@ -105,7 +105,7 @@ public final class EventSamples {
                 List.of("Alleinerziehende Mütter mit Migrationsgeschichte", "Geflüchtete Frauen mit Kindern"),
                 List.of(new PartnerRef("stiftung-neuerkerode", "Stiftung Neuerkerode", "Träger"),
                         new PartnerRef("jobcenter-goslar", "Jobcenter Goslar", "Vermittlung und Förderung"),
-                        new PartnerRef("kreisvolkshochschule-goslar", "Kreisvolkshochschule Goslar", "Berufsbezogener Sprachkurs")),
+                        new PartnerRef("kvhs-goslar", "Kreisvolkshochschule Goslar", "Berufsbezogener Sprachkurs")),
                 new BigDecimal("12500.00"),
                 LocalDate.of(2026, 2, 1),
                 LocalDate.of(2027, 1, 31),

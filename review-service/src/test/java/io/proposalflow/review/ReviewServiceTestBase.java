@@ -13,12 +13,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,10 +25,9 @@ import io.proposalflow.events.EventCodec;
 import io.proposalflow.events.EventEnvelope;
 import io.proposalflow.events.ReviewEvent;
 import io.proposalflow.events.Topics;
-import io.proposalflow.platform.outbox.OutboxEntry;
-import io.proposalflow.platform.outbox.OutboxPublisher;
 import io.proposalflow.review.domain.ReviewCase;
 import io.proposalflow.review.persistence.ReviewCaseDocument;
+import io.proposalflow.testsupport.EventSender;
 import io.proposalflow.testsupport.TestBackends;
 import io.proposalflow.testsupport.TopicProbe;
 import io.proposalflow.testsupport.WithTestBackends;
@@ -54,8 +48,6 @@ public abstract class ReviewServiceTestBase {
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(30);
     protected static final EventCodec CODEC = new EventCodec();
-
-    private static KafkaProducer<String, byte[]> producer;
 
     @LocalServerPort
     protected int port;
@@ -80,32 +72,17 @@ public abstract class ReviewServiceTestBase {
     }
 
     protected static EventEnvelope send(EventEnvelope event) {
-        producer().send(OutboxPublisher.toRecord(OutboxEntry.of(event, CODEC)));
-        producer().flush();
-        return event;
+        return EventSender.get().send(event);
     }
 
     /** Sends an event under another proposal's key: same partition, so it is consumed after that proposal's events. */
     protected static void sendWithKey(String key, DomainEvent payload) {
-        ProducerRecord<String, byte[]> record = OutboxPublisher.toRecord(OutboxEntry.of(EventEnvelope.of(payload), CODEC));
-        producer().send(new ProducerRecord<>(record.topic(), null, key, record.value(), record.headers()));
-        producer().flush();
+        EventEnvelope event = EventEnvelope.of(payload);
+        EventSender.get().send(event.eventType().topic(), key, event);
     }
 
     protected static void sendRaw(String topic, String key, byte[] value, Map<String, String> headers) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
-        headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
-        producer().send(record);
-        producer().flush();
-    }
-
-    private static synchronized KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            Map<String, Object> props = new HashMap<>();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBackends.get().kafkaBootstrapServers());
-            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        }
-        return producer;
+        EventSender.get().sendRaw(topic, key, headers, value);
     }
 
     protected ReviewCaseDocument awaitCase(UUID proposalId, int round, Predicate<ReviewCaseDocument> condition) {
