@@ -3,6 +3,8 @@ package io.proposalflow.proposal.api;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +29,8 @@ import io.proposalflow.proposal.domain.IllegalTransitionException;
 import io.proposalflow.proposal.domain.KeyFigures;
 import io.proposalflow.proposal.domain.Proposal;
 import io.proposalflow.proposal.domain.ThemenfeldChangeException;
+import io.proposalflow.proposal.persistence.DeliveryDocument;
+import io.proposalflow.proposal.persistence.DeliveryRepository;
 import io.proposalflow.proposal.persistence.ProposalDocument;
 import io.proposalflow.proposal.persistence.ProposalRepository;
 import reactor.core.publisher.Mono;
@@ -40,10 +44,12 @@ import reactor.core.publisher.Mono;
 public class ProposalService {
 
     private final ProposalRepository proposals;
+    private final DeliveryRepository deliveries;
     private final EventCodec codec;
 
-    public ProposalService(ProposalRepository proposals, EventCodec codec) {
+    public ProposalService(ProposalRepository proposals, DeliveryRepository deliveries, EventCodec codec) {
         this.proposals = proposals;
+        this.deliveries = deliveries;
         this.codec = codec;
     }
 
@@ -64,8 +70,18 @@ public class ProposalService {
                 .switchIfEmpty(Mono.error(() -> NotFoundException.of("Proposal", id)));
     }
 
+    /** The proposal's own timeline merged with the deliveries reported for it, oldest first. */
     public Mono<List<HistoryEntry>> history(UUID id, Caller caller) {
-        return get(id, caller).map(document -> document.toDomain().history());
+        return get(id, caller).flatMap(document -> deliveries.findByProposalId(id.toString())
+                .map(DeliveryDocument::getEntry)
+                .collectList()
+                .map(delivered -> {
+                    List<HistoryEntry> all = new ArrayList<>(document.toDomain().history());
+                    all.addAll(delivered);
+                    // stable: entries of the same instant keep the proposal's own order first
+                    all.sort(Comparator.comparing(HistoryEntry::at));
+                    return all;
+                }));
     }
 
     public Mono<PageResponse<ProposalResponse>> list(ProposalRepository.Filter filter, PageQuery page,

@@ -3,6 +3,7 @@ package io.proposalflow.proposal.domain;
 import java.time.Instant;
 
 import io.proposalflow.events.ProposalStatus;
+import io.proposalflow.events.RecipientKind;
 
 /**
  * One line of a proposal's timeline.
@@ -14,4 +15,16 @@ import io.proposalflow.events.ProposalStatus;
  */
 public record HistoryEntry(Instant at, String actor, HistoryKind what, ProposalStatus from, ProposalStatus to,
         String note) {
+
+    /**
+     * A delivery notification-service reported. Only the organisation (id and name) enters the
+     * history, never a person or an address.
+     */
+    public static HistoryEntry delivery(boolean delivered, RecipientKind recipientKind, String organisationId,
+            String organisationName, Instant at) {
+        String who = organisationId == null ? recipientKind.name()
+                : organisationName == null ? organisationId : organisationName + " (" + organisationId + ")";
+        return new HistoryEntry(at, Proposal.NOTIFICATION_SERVICE,
+                delivered ? HistoryKind.NOTIFICATION_SENT : HistoryKind.NOTIFICATION_FAILED, null, null, who);
+    }
 }

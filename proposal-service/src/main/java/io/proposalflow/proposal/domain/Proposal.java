@@ -173,15 +173,6 @@ public final class Proposal {
         }
     }
 
-    /** notification-service reports a delivery; only organisation ids and names enter the history. */
-    public void recordNotification(boolean delivered, RecipientKind recipientKind, String organisationId,
-            String organisationName, Instant at) {
-        String who = organisationId == null ? recipientKind.name()
-                : organisationName == null ? organisationId : organisationName + " (" + organisationId + ")";
-        record(at, NOTIFICATION_SERVICE, delivered ? HistoryKind.NOTIFICATION_SENT : HistoryKind.NOTIFICATION_FAILED,
-                who);
-    }
-
     public boolean isOwnedBy(Themenfeld focusGroup) {
         return focusGroup != null && focusGroup == content.themenfeld();
     }

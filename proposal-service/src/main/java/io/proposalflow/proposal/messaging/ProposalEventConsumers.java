@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.messaging.Message;
 
 import io.proposalflow.events.EventCodec;
@@ -17,7 +18,11 @@ import io.proposalflow.events.ReviewCompleted;
 import io.proposalflow.events.ReviewOpened;
 import io.proposalflow.platform.messaging.EventMessages;
 import io.proposalflow.platform.persistence.IdempotentUpdater;
+import reactor.core.publisher.Mono;
+import io.proposalflow.proposal.domain.HistoryEntry;
 import io.proposalflow.proposal.domain.Proposal;
+import io.proposalflow.proposal.persistence.DeliveryDocument;
+import io.proposalflow.proposal.persistence.DeliveryRepository;
 import io.proposalflow.proposal.persistence.ProposalDocument;
 
 /**
@@ -45,18 +50,27 @@ public class ProposalEventConsumers {
         };
     }
 
+    /** Deliveries go to their own collection, not into the proposal: see {@link DeliveryDocument}. */
     @Bean
-    public Consumer<Message<byte[]>> notificationEvents(EventMessages messages, IdempotentUpdater updater,
-            EventCodec codec) {
+    public Consumer<Message<byte[]>> notificationEvents(EventMessages messages, DeliveryRepository deliveries) {
         return message -> {
             EventEnvelope event = messages.decode(message);
             Instant at = event.time() == null ? Instant.now() : event.time();
+            HistoryEntry entry = null;
             if (event.data() instanceof NotificationSent e) {
-                apply(updater, codec, event, p -> p.recordNotification(true, e.recipientKind(), e.organisationId(),
-                        e.organisationName(), at));
+                entry = HistoryEntry.delivery(true, e.recipientKind(), e.organisationId(), e.organisationName(), at);
             } else if (event.data() instanceof NotificationFailed e) {
-                apply(updater, codec, event, p -> p.recordNotification(false, e.recipientKind(),
-                        e.organisationId(), e.organisationName(), at));
+                entry = HistoryEntry.delivery(false, e.recipientKind(), e.organisationId(), e.organisationName(), at);
+            }
+            if (entry != null) {
+                boolean recorded = Boolean.TRUE.equals(deliveries
+                        .insert(new DeliveryDocument(event.id(), event.data().proposalId().toString(), entry))
+                        .thenReturn(true)
+                        // the event id is the document id: a redelivery is a duplicate key and changes nothing
+                        .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false))
+                        .block());
+                log.info("proposal {}: handled {} ({})", event.data().proposalId(), event.type(),
+                        recorded ? "RECORDED" : "DUPLICATE");
             }
         };
     }
@@ -69,7 +83,8 @@ public class ProposalEventConsumers {
                     change.accept(proposal);
                     document.apply(proposal, codec);
                 }).block();
-        log.debug("{} {} for proposal {}: {}", event.type(), event.id(), event.data().proposalId(), result);
+        // one line per event, with the trace id of the story it belongs to (see platform-defaults.yml)
+        log.info("proposal {}: handled {} ({})", event.data().proposalId(), event.type(), result);
         if (result == IdempotentUpdater.Result.NOT_FOUND) {
             // proposals are created here before any other service hears of them, so this is an event for
             // a proposal of another installation or a deleted database: nothing to update, nothing to retry

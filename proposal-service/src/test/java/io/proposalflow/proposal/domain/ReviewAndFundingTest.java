@@ -129,13 +129,14 @@ class ReviewAndFundingTest {
     }
 
     @Test
-    void aNotificationEntersTheHistoryWithTheOrganisationOnly() {
-        Proposal p = Proposals.saved(Proposals.in(ProposalStatus.SUBMITTED));
-        p.recordNotification(true, RecipientKind.PARTNER, "stiftung-neuerkerode", "Stiftung Neuerkerode", T0);
-        HistoryEntry last = p.history().get(p.history().size() - 1);
-        assertThat(last.what()).isEqualTo(HistoryKind.NOTIFICATION_SENT);
-        assertThat(last.note()).isEqualTo("Stiftung Neuerkerode (stiftung-neuerkerode)");
-        assertThat(p.status()).isEqualTo(ProposalStatus.SUBMITTED);
-        assertThat(p.pendingEvents()).isEmpty();
+    void aDeliveryEntersTheHistoryWithTheOrganisationOnly() {
+        HistoryEntry sent = HistoryEntry.delivery(true, RecipientKind.PARTNER, "stiftung-neuerkerode",
+                "Stiftung Neuerkerode", T0);
+        assertThat(sent.what()).isEqualTo(HistoryKind.NOTIFICATION_SENT);
+        assertThat(sent.note()).isEqualTo("Stiftung Neuerkerode (stiftung-neuerkerode)");
+        assertThat(sent.actor()).isEqualTo(Proposal.NOTIFICATION_SERVICE);
+        HistoryEntry failed = HistoryEntry.delivery(false, RecipientKind.FOCUS_GROUP, null, null, T0);
+        assertThat(failed.what()).isEqualTo(HistoryKind.NOTIFICATION_FAILED);
+        assertThat(failed.note()).isEqualTo("FOCUS_GROUP");
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import io.proposalflow.events.CloudEventHeaders;
@@ -142,7 +143,9 @@ class ProposalEventsTest extends ServiceTest {
         EventEnvelope outcome = EventEnvelope.of(completed(id, 1, ReviewOutcome.CHANGES_REQUESTED));
         send(outcome);
         send(outcome);
-        EventEnvelope marker = send(notified(id));
+        // same topic and key, so consumed after both copies; an opening of round 1 is ignored by now
+        EventEnvelope marker = send(new ReviewOpened(UUID.randomUUID(), id, 1, Themenfeld.WORK_ECONOMY,
+                Instant.now()));
 
         await("marker consumed", () -> load(id).hasConsumed(marker.id()));
         assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.CHANGES_REQUESTED);
@@ -191,12 +194,30 @@ class ProposalEventsTest extends ServiceTest {
     }
 
     @Test
-    void aNotificationShowsTheOrganisationInTheHistory() {
+    void aDeliveryEntersTheHistoryOnceWithTheOrganisationAndLeavesTheProposalsVersionAlone() {
         UUID id = givenProposalIn(ProposalStatus.SUBMITTED);
-        send(notified(id));
-        await("notification recorded", () -> last(id).what() == HistoryKind.NOTIFICATION_SENT);
-        assertThat(last(id).note()).isEqualTo("Stiftung Neuerkerode (stiftung-neuerkerode)");
+        Long version = load(id).getVersion();
+        EventEnvelope delivered = send(notified(id));
+        EventSender.get().send(delivered); // redelivered
+        send(notified(id)); // a second, distinct delivery, consumed after the redelivery
+
+        await("both deliveries in the history", () -> deliveries(id).size() >= 2);
+        assertThat(deliveries(id)).hasSize(2).allSatisfy(entry -> {
+            assertThat(entry.get("note")).isEqualTo("Stiftung Neuerkerode (stiftung-neuerkerode)");
+            assertThat(entry.get("actor")).isEqualTo("notification-service");
+        });
+        // a user who read the proposal before the mails went out can still change it with that version
+        assertThat(load(id).getVersion()).isEqualTo(version);
         assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.SUBMITTED);
+    }
+
+    /** The delivery entries of the history, as the API shows them. */
+    private List<Map<String, Object>> deliveries(UUID id) {
+        List<Map<String, Object>> history = as(OWNER).get().uri("/api/proposals/{id}/history", id).exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
+                .getResponseBody();
+        return history.stream().filter(e -> HistoryKind.NOTIFICATION_SENT.name().equals(e.get("what"))).toList();
     }
 
     @Test
