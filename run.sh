@@ -6,21 +6,26 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 usage() {
   cat <<'USAGE'
-Usage: ./run.sh <command> [options]
+Usage: ./run.sh [options]          the whole system: dev stack + three services + demo data
+       ./run.sh infra [options]    only the dev stack (Kafka, MongoDB stand-in, SMTP/IMAP)
 
-Commands:
-  infra [options]   start the dev stack in the foreground: Kafka (KRaft) on 127.0.0.1:9092,
-                    a MongoDB-compatible server on 127.0.0.1:27017, SMTP 127.0.0.1:3025 and
-                    IMAP 127.0.0.1:3143, data in ./data; Ctrl-C stops it cleanly.
-                    See ./run.sh infra --help for ports, data directory and environment variables.
-  --help            print this help
+./run.sh builds what is missing or out of date, starts the dev stack and the three services as
+separate JVMs on 127.0.0.1, waits until all are healthy, loads the demo data and prints where to
+look. Ctrl-C stops everything cleanly; data is kept in ./data between runs.
 
-Running the whole system (infra plus the three services) arrives with the services;
-until then start the infrastructure with ./run.sh infra.
+Options:
+  --reset            delete the data of earlier runs first (start empty)
+  --no-demo-data     do not load the two demo proposals
+  --data-dir <dir>   where data and logs live (default ./data, env PROPOSALFLOW_DATA_DIR)
+  --help             print this help (./run.sh infra --help for the dev stack's options)
 
 Environment:
+  PROPOSAL_SERVICE_PORT, REVIEW_SERVICE_PORT, NOTIFICATION_SERVICE_PORT   (8081, 8082, 8083)
+  DEVSTACK_KAFKA_PORT, DEVSTACK_KAFKA_CONTROLLER_PORT, DEVSTACK_MONGO_PORT,
+  DEVSTACK_SMTP_PORT, DEVSTACK_IMAP_PORT                    (9092, 9093, 27017, 3025, 3143)
+  SERVICE_JAVA_OPTS   JVM options for each service (default -Xms64m -Xmx384m -XX:+UseSerialGC)
+  DEVSTACK_JAVA_OPTS  JVM options for the dev stack
   JAVA_HOME           Java 17 or newer to use (otherwise java from PATH)
-  DEVSTACK_JAVA_OPTS  extra JVM options for the dev stack
 USAGE
 }
 
@@ -35,22 +40,73 @@ find_java() {
   fi
 }
 
-devstack_jar() {
-  compgen -G "devstack/target/devstack-*-exec.jar" | head -n 1 || true
+# The jars ./run.sh needs, one per line (a missing one prints nothing for its pattern).
+JARS=(
+  "devstack/target/devstack-*-exec.jar"
+  "launcher/target/launcher-*-exec.jar"
+  "proposal-service/target/proposal-service-*[0-9T].jar"
+  "review-service/target/review-service-*[0-9T].jar"
+  "notification-service/target/notification-service-*[0-9T].jar"
+)
+
+jar_for() {
+  compgen -G "$1" | head -n 1 || true
+}
+
+# True when a jar is missing, or a source or pom is newer than the oldest jar (e.g. after git pull).
+needs_build() {
+  local oldest="" jar
+  for pattern in "${JARS[@]}"; do
+    jar="$(jar_for "${pattern}")"
+    [[ -z "${jar}" ]] && return 0
+    if [[ -z "${oldest}" || "${jar}" -ot "${oldest}" ]]; then
+      oldest="${jar}"
+    fi
+  done
+  [[ -n "$(find pom.xml ./*/pom.xml ./*/src/main -newer "${oldest}" -type f -print -quit 2>/dev/null)" ]]
+}
+
+build() {
+  echo "run.sh: building (./mvnw package -DskipTests; the first time takes a few minutes) ..." >&2
+  ./mvnw -B -q package -DskipTests
 }
 
 run_infra() {
   local jar
-  jar="$(devstack_jar)"
+  jar="$(jar_for "devstack/target/devstack-*-exec.jar")"
   if [[ -z "${jar}" ]]; then
     echo "run.sh: building the dev stack (once) ..." >&2
     ./mvnw -B -q -pl devstack -am package -DskipTests
-    jar="$(devstack_jar)"
+    jar="$(jar_for "devstack/target/devstack-*-exec.jar")"
   fi
   local java
   java="$(find_java)"
   # shellcheck disable=SC2086 # DEVSTACK_JAVA_OPTS holds several words on purpose
   exec "${java}" ${DEVSTACK_JAVA_OPTS:-} -jar "${jar}" "$@"
+}
+
+run_system() {
+  # checked before building, so a typo does not cost a build; the launcher parses them again
+  local args=("$@") i
+  for ((i = 0; i < ${#args[@]}; i++)); do
+    case "${args[i]}" in
+      --reset | --no-demo-data) ;;
+      --data-dir) i=$((i + 1)) ;;
+      *)
+        echo "run.sh: unknown option '${args[i]}'" >&2
+        echo >&2
+        usage >&2
+        exit 2
+        ;;
+    esac
+  done
+  local java
+  java="$(find_java)"
+  if needs_build; then
+    build
+  fi
+  # the launcher starts the children with the same java it runs on
+  exec "${java}" -jar "$(jar_for "launcher/target/launcher-*-exec.jar")" "$@"
 }
 
 case "${1:-}" in
@@ -61,16 +117,7 @@ case "${1:-}" in
   -h | --help | help)
     usage
     ;;
-  "")
-    usage
-    echo >&2
-    echo "run.sh: running the full system arrives with the services; use ./run.sh infra for now." >&2
-    exit 1
-    ;;
   *)
-    echo "run.sh: unknown command '$1'" >&2
-    echo >&2
-    usage >&2
-    exit 2
+    run_system "$@"
     ;;
 esac
