@@ -42,7 +42,8 @@ public final class EmbeddedMongo implements AutoCloseable {
         return start(new H2Backend(file.toString()), port);
     }
 
-    private static EmbeddedMongo start(MongoBackend backend, int port) {
+    private static EmbeddedMongo start(MongoBackend store, int port) {
+        MongoBackend backend = new CountingMongoBackend(store);
         try {
             // MONGO_5_0 announces wire version 8 (MongoDB 4.2), the lowest the Java driver 5.x
             // accepts; older settings make the driver refuse to talk to the server.

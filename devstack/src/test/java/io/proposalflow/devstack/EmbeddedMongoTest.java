@@ -3,11 +3,13 @@ package io.proposalflow.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,23 @@ class EmbeddedMongoTest {
 
             assertThat(proposals.find(Filters.eq("_id", "p-1")).first())
                     .containsEntry("title", "Sprachcafé");
+        }
+    }
+
+    @Test
+    void serverStatusCountsWritesLikeMongoDbsOpcounters() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.startInMemory(0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> proposals = client.getDatabase("app").getCollection("proposals");
+            proposals.insertMany(List.of(new Document("_id", "a"), new Document("_id", "b")));
+            proposals.updateOne(Filters.eq("_id", "a"), Updates.set("title", "Sprachcafé"));
+            proposals.deleteOne(Filters.eq("_id", "b"));
+
+            Document opcounters = client.getDatabase("admin").runCommand(new Document("serverStatus", 1))
+                    .get("opcounters", Document.class);
+            assertThat(opcounters.get("insert", Number.class).longValue()).isEqualTo(2);
+            assertThat(opcounters.get("update", Number.class).longValue()).isEqualTo(1);
+            assertThat(opcounters.get("delete", Number.class).longValue()).isEqualTo(1);
         }
     }
 
