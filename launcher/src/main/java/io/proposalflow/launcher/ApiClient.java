@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.DeserializationFeature;
@@ -70,6 +71,26 @@ public final class ApiClient {
 
     /** A request with extra headers (e.g. If-Match); a body of null sends none. */
     public Response send(String method, String path, Object body, Map<String, String> headers) {
+        try {
+            return new Response(method + " " + path, http.send(request(method, path, body, headers),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new ApiException(method + " " + baseUrl + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(method + " " + baseUrl + path + " interrupted", e);
+        }
+    }
+
+    /** The same request without blocking a thread while it runs (for load generators). */
+    public CompletableFuture<Response> sendAsync(String method, String path, Object body,
+            Map<String, String> headers) {
+        return http.sendAsync(request(method, path, body, headers),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .thenApply(response -> new Response(method + " " + path, response));
+    }
+
+    private HttpRequest request(String method, String path, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
                 .header("Accept", "application/json, application/problem+json");
         if (authorization != null) {
@@ -82,16 +103,7 @@ public final class ApiClient {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         }
-        try {
-            HttpResponse<String> response = http.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(method + " " + path, response);
-        } catch (IOException e) {
-            throw new ApiException(method + " " + baseUrl + path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(method + " " + baseUrl + path + " interrupted", e);
-        }
+        return request.build();
     }
 
     /** {@code ?a=1&b=x} from pairs, encoded. */

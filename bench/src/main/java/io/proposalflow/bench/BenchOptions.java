@@ -1,0 +1,112 @@
+package io.proposalflow.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The command line of bench.sh. */
+record BenchOptions(Double rate, Integer concurrency, Duration duration, Duration warmup, boolean running,
+                    boolean floor, Path out, Map<String, String> serviceEnvironment, boolean help) {
+
+    /**
+     * Settings the benchmark gives notification-service unless told otherwise: the SMTP rate limit
+     * protects a shared production relay (20 mails/s) and would otherwise be all this measures; the
+     * floor is measured against the same local server without it.
+     */
+    static final Map<String, String> DEFAULT_SERVICE_ENVIRONMENT = Map.of("SMTP_RATE_LIMIT", "1000");
+
+    static final String USAGE = """
+            Usage: ./bench.sh [options]
+
+            Starts the system on the embedded stack (free ports, fresh data under <out>/data), drives
+            proposals through submit -> review -> two approvals -> approved -> mails, measures the raw
+            limits of the same stack, and prints a table; results.json and latency-histogram.png go to <out>.
+
+            Options:
+              --rate <n>            open loop: n new proposals per second (default 10)
+              --concurrency <n>     closed loop instead: n proposals in flight at any time
+              --duration <s>        measured seconds of load (default 30)
+              --warmup <s>          seconds of load before measuring (default 10)
+              --running             use the system already running on the default ports (./run.sh)
+              --no-floor            skip the raw Kafka / MongoDB / SMTP measurements
+              --out <dir>           where results go (default target/bench)
+              --service-env K=V     environment for every service, repeatable
+                                    (default SMTP_RATE_LIMIT=1000, see docs/performance.md)
+              --help                print this help
+
+            Environment: SERVICE_JAVA_OPTS (JVM options of the services), JAVA_HOME.
+            """;
+
+    static BenchOptions parse(String[] args) {
+        Double rate = null;
+        Integer concurrency = null;
+        Duration duration = Duration.ofSeconds(30);
+        Duration warmup = Duration.ofSeconds(10);
+        boolean running = false;
+        boolean floor = true;
+        boolean help = false;
+        Path out = Path.of("target", "bench");
+        Map<String, String> env = new LinkedHashMap<>(DEFAULT_SERVICE_ENVIRONMENT);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--rate" -> rate = positive(arg, value(args, ++i, arg));
+                case "--concurrency" -> concurrency = (int) positive(arg, value(args, ++i, arg));
+                case "--duration" -> duration = Duration.ofSeconds((long) positive(arg, value(args, ++i, arg)));
+                case "--warmup" -> warmup = Duration.ofSeconds((long) nonNegative(arg, value(args, ++i, arg)));
+                case "--running" -> running = true;
+                case "--no-floor" -> floor = false;
+                case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--service-env" -> {
+                    String pair = value(args, ++i, arg);
+                    int eq = pair.indexOf('=');
+                    if (eq < 1) {
+                        throw new IllegalArgumentException("--service-env needs KEY=VALUE, was '" + pair + "'");
+                    }
+                    env.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+                case "-h", "--help" -> help = true;
+                default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+            }
+        }
+        if (rate != null && concurrency != null) {
+            throw new IllegalArgumentException("--rate and --concurrency exclude each other");
+        }
+        if (rate == null && concurrency == null) {
+            rate = 10.0;
+        }
+        return new BenchOptions(rate, concurrency, duration, warmup, running, floor, out, Map.copyOf(env), help);
+    }
+
+    String mode() {
+        return concurrency != null ? "closed-loop" : "open-loop";
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static double positive(String option, String value) {
+        double number = nonNegative(option, value);
+        if (number <= 0) {
+            throw new IllegalArgumentException(option + " must be more than 0, was " + value);
+        }
+        return number;
+    }
+
+    private static double nonNegative(String option, String value) {
+        try {
+            double number = Double.parseDouble(value);
+            if (number < 0 || Double.isNaN(number)) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, was '" + value + "'");
+        }
+    }
+}
