@@ -20,8 +20,11 @@ record Pipeline(long submitted, long measured, long measuredCompleted, double th
         List<Flow> done = measured.stream().filter(Flow::completed).toList();
         long allCompleted = all.stream().filter(Flow::completed).count();
         double window = (loadEnd - measureFrom) / 1000.0;
-        long completedInWindow = all.stream()
-                .filter(f -> f.completed() && f.completedAt >= measureFrom && f.completedAt <= loadEnd).count();
+        // the rate at which the measured proposals went all the way through: from the first one's
+        // submit to the last one's last mail (a pipeline that falls behind spreads them out)
+        long firstSubmit = done.stream().mapToLong(f -> f.submitStartedAt).min().orElse(measureFrom);
+        long lastCompletion = done.stream().mapToLong(f -> f.completedAt).max().orElse(loadEnd);
+        double throughput = done.isEmpty() ? 0 : done.size() / Math.max(0.001, (lastCompletion - firstSubmit) / 1000.0);
 
         List<Double> total = new ArrayList<>();
         List<Double> opened = new ArrayList<>();
@@ -40,7 +43,7 @@ record Pipeline(long submitted, long measured, long measuredCompleted, double th
             }
         }
         long events = watcher.events.get();
-        return new Pipeline(driver.submitted.get(), measured.size(), done.size(), completedInWindow / window, window,
+        return new Pipeline(driver.submitted.get(), measured.size(), done.size(), throughput, window,
                 drainMillis, total, Percentiles.of(total), Percentiles.of(opened), Percentiles.of(statusChanged),
                 Percentiles.of(eventToMail), Percentiles.of(List.copyOf(driver.submitMillis)),
                 Percentiles.of(List.copyOf(driver.decideMillis)), driver.httpErrors.get(), driver.lastHttpErrorText,
