@@ -13,12 +13,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.proposalflow.events.EventCodec;
 import io.proposalflow.notification.config.NotificationProperties;
 import io.proposalflow.notification.domain.DeliveryPolicy;
+import io.proposalflow.notification.domain.MailKind;
 import io.proposalflow.notification.domain.PersonalData;
 import io.proposalflow.notification.persistence.NotificationDocument;
 import io.proposalflow.notification.persistence.NotificationStore;
+import io.proposalflow.platform.tracing.TraceContexts;
 
 /**
  * Sends pending notifications, one at a time on its own thread. It runs every poll interval and whenever
@@ -40,15 +44,40 @@ public class NotificationDispatcher implements DisposableBean {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "mail-dispatcher"));
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean nudged = new AtomicBoolean();
+    private final MeterRegistry meters;
 
     public NotificationDispatcher(NotificationStore store, MailRenderer renderer, GuardedMailSender sender,
-            EventCodec codec, NotificationProperties properties) {
+            EventCodec codec, NotificationProperties properties, MeterRegistry meters) {
         this.store = store;
         this.renderer = renderer;
         this.sender = sender;
         this.codec = codec;
         this.settings = properties.delivery();
         this.policy = settings.policy();
+        this.meters = meters;
+        // registered up front, so a dashboard sees every kind at 0 instead of "no data"
+        for (MailKind kind : MailKind.values()) {
+            sentCounter(kind.name());
+            failedCounter(kind.name(), false);
+            failedCounter(kind.name(), true);
+        }
+    }
+
+    /** Mails the SMTP server accepted, by kind of mail (never by recipient). */
+    private Counter sentCounter(String kind) {
+        return Counter.builder("proposalflow.mails.sent")
+                .description("Mails the SMTP server accepted")
+                .tag("kind", kind)
+                .register(meters);
+    }
+
+    /** Delivery attempts the SMTP server did not accept; final=true when the mail is given up. */
+    private Counter failedCounter(String kind, boolean last) {
+        return Counter.builder("proposalflow.mails.failed")
+                .description("Mail delivery attempts that failed; final=true when no attempt follows")
+                .tag("kind", kind)
+                .tag("final", Boolean.toString(last))
+                .register(meters);
     }
 
     @Scheduled(fixedDelayString = "${notification.delivery.poll-interval}")
@@ -85,22 +114,38 @@ public class NotificationDispatcher implements DisposableBean {
         if (claimed == null) {
             return false;
         }
+        // continue the trace of the event that caused this mail: the log lines below and the
+        // NotificationSent/Failed event enqueued by the update carry its trace id
+        try (TraceContexts.Scope ignored =
+                TraceContexts.continueTrace(claimed.getTraceparent(), "notification.dispatch")) {
+            deliver(claimed);
+        }
+        return true;
+    }
+
+    private void deliver(NotificationDocument claimed) {
         String attemptKey = "attempt-" + claimed.getVersion();
+        String kind = claimed.getFacts() == null || claimed.getFacts().kind() == null
+                ? "UNKNOWN" : claimed.getFacts().kind().name();
         try {
             RenderedMail mail = renderer.render(claimed.getFacts(), claimed.getRecipientName(), claimed.getLanguage());
             sender.send(claimed.getRecipientName(), claimed.getEmail(), mail);
             store.update(claimed.getId(), attemptKey, n -> n.markSent(clock.instant(), codec)).block();
+            sentCounter(kind).increment();
+            LOG.info("proposal {}: mail {} ({}, {}) sent", claimed.getProposalId(), claimed.getId(), kind,
+                    claimed.getRecipientKind());
         } catch (CallNotPermittedException e) {
             // the breaker opened while we held it: not an attempt, the server was never asked
             store.update(claimed.getId(), attemptKey,
                     n -> n.release(clock.instant().plus(settings.breakerOpenDelay()))).block();
         } catch (RuntimeException e) {
             String error = PersonalData.withoutAddresses(e.getClass().getSimpleName() + ": " + e.getMessage());
-            LOG.info("Mail {} not delivered: {}", claimed.getId(), error);
+            LOG.info("proposal {}: mail {} ({}) not delivered: {}", claimed.getProposalId(), claimed.getId(), kind,
+                    error);
             store.update(claimed.getId(), attemptKey, n -> n.recordFailure(clock.instant(), error, policy, codec))
                     .block();
+            failedCounter(kind, !policy.triesAgainAfter(claimed.getFailedAttempts() + 1)).increment();
         }
-        return true;
     }
 
     @Override

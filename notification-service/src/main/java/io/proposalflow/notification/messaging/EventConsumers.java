@@ -2,6 +2,8 @@ package io.proposalflow.notification.messaging;
 
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -18,6 +20,8 @@ import io.proposalflow.platform.messaging.EventMessages;
 @Configuration
 public class EventConsumers {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EventConsumers.class);
+
     @Bean
     Consumer<Message<byte[]>> proposalEvents(EventMessages messages, NotificationPlanner planner,
             NotificationDispatcher dispatcher) {
@@ -31,7 +35,10 @@ public class EventConsumers {
     }
 
     private static void handle(EventEnvelope event, NotificationPlanner planner, NotificationDispatcher dispatcher) {
-        if (planner.handle(event) > 0) {
+        int planned = planner.handle(event);
+        // one line per event, with the trace id of the story it belongs to (see platform-defaults.yml)
+        LOG.info("proposal {}: handled {} ({} mails planned)", event.data().proposalId(), event.type(), planned);
+        if (planned > 0) {
             dispatcher.nudge();
         }
     }

@@ -22,6 +22,7 @@ import io.proposalflow.notification.persistence.ProposalCopies;
 import io.proposalflow.notification.persistence.ProposalDocument;
 import io.proposalflow.notification.persistence.RecipientDirectory;
 import io.proposalflow.platform.messaging.TransientFailures.TransientFailure;
+import io.proposalflow.platform.tracing.TraceContexts;
 
 /**
  * Turns one consumed event into notification records, one per recipient, before the consumer returns
@@ -58,10 +59,16 @@ public class NotificationPlanner {
             return 0;
         }
         MailFacts facts = MailFacts.of(event, proposal);
+        // read here, on the consumer's thread, where the trace of the consumed event is current
+        String traceparent = TraceContexts.currentTraceparent();
         Long created = directory.resolve(audiences, proposal)
                 .distinct(r -> r.kind() + "|" + r.recipientId())
-                .map(r -> NotificationDocument.pending(NotificationIds.of(envelope.id(), r), proposal.proposalId(),
-                        envelope.id(), envelope.type(), r, facts, clock.instant()))
+                .map(r -> {
+                    NotificationDocument n = NotificationDocument.pending(NotificationIds.of(envelope.id(), r),
+                            proposal.proposalId(), envelope.id(), envelope.type(), r, facts, clock.instant());
+                    n.setTraceparent(traceparent);
+                    return n;
+                })
                 .concatMap(notifications::createOnce)
                 .filter(Boolean::booleanValue)
                 .count()

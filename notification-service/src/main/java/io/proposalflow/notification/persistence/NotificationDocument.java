@@ -50,6 +50,12 @@ public class NotificationDocument extends AggregateDocument {
     private Instant leaseUntil;
     private Instant sentAt;
     private String lastError;
+    /**
+     * W3C trace context of the event that caused this mail; the dispatcher, which sends later on
+     * its own thread, continues that trace so the mail's log lines and NotificationSent/Failed carry
+     * the same trace id as the request that started the story. Null in documents from before it.
+     */
+    private String traceparent;
 
     /** One try to hand the mail to the SMTP server; the error never contains an address. */
     public record Attempt(Instant at, boolean delivered, String error) {
@@ -159,4 +165,6 @@ public class NotificationDocument extends AggregateDocument {
     public void setSentAt(Instant sentAt) { this.sentAt = sentAt; }
     public String getLastError() { return lastError; }
     public void setLastError(String lastError) { this.lastError = lastError; }
+    public String getTraceparent() { return traceparent; }
+    public void setTraceparent(String traceparent) { this.traceparent = traceparent; }
 }

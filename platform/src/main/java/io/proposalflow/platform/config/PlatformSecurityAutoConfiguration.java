@@ -45,10 +45,15 @@ import io.proposalflow.platform.security.Role;
 @EnableReactiveMethodSecurity
 public class PlatformSecurityAutoConfiguration {
 
-    /** Readable without logging in: API descriptions, their UI, health and info. */
+    /**
+     * Readable without logging in: API descriptions, their UI, health, info and the Prometheus
+     * scrape (aggregates only: counts per status or kind, no ids, names or addresses). A production
+     * deployment puts management on its own port (management.server.port) that only the cluster
+     * reaches; /actuator/metrics (per-meter drill-down) still needs a login.
+     */
     public static final String[] PUBLIC_PATHS = {
             "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
-            "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info" };
+            "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
 
     @Bean
     @ConditionalOnMissingBean

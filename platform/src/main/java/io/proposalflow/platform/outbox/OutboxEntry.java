@@ -8,11 +8,17 @@ import org.bson.Document;
 
 import io.proposalflow.events.EventCodec;
 import io.proposalflow.events.EventEnvelope;
+import io.proposalflow.platform.tracing.TraceContexts;
 
 /**
  * One event waiting to be published, stored inside the document whose change it announces
  * (field {@value #FIELD}), so that the change and its event are a single atomic write.
  * The payload is kept as the exact JSON text that will go on the wire.
+ *
+ * <p>{@code traceparent} is the W3C trace context current when the event was enqueued (the HTTP
+ * request or consumed event that caused it), so that the relay, which publishes later on its own
+ * thread, can hand the trace on in a Kafka header. It is {@code null} outside a trace and in
+ * entries stored before it existed.
  */
 public record OutboxEntry(
         String eventId,
@@ -22,7 +28,8 @@ public record OutboxEntry(
         String source,
         String subject,
         Instant time,
-        String payload) {
+        String payload,
+        String traceparent) {
 
     /** Name of the array field that holds pending entries in an aggregate document. */
     public static final String FIELD = "outbox";
@@ -38,7 +45,8 @@ public record OutboxEntry(
                 envelope.source(),
                 envelope.subject(),
                 envelope.time(),
-                new String(codec.encode(envelope.data()), StandardCharsets.UTF_8));
+                new String(codec.encode(envelope.data()), StandardCharsets.UTF_8),
+                TraceContexts.currentTraceparent());
     }
 
     /** Reads an entry from the raw BSON the relay sees (the relay works on any collection). */
@@ -53,6 +61,7 @@ public record OutboxEntry(
                 d.getString("source"),
                 d.getString("subject"),
                 instant,
-                d.getString("payload"));
+                d.getString("payload"),
+                d.getString(TraceContexts.TRACEPARENT));
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.proposalflow.events.CloudEventHeaders;
+import io.proposalflow.platform.tracing.TraceContexts;
 
 /**
  * Sends outbox entries to Kafka as CloudEvents in binary mode: the attributes travel as
@@ -73,7 +74,7 @@ public class OutboxPublisher implements AutoCloseable {
         }
     }
 
-    /** The Kafka record for an entry: key, JSON body and CloudEvents headers. */
+    /** The Kafka record for an entry: key, JSON body, CloudEvents headers and the trace it belongs to. */
     public static ProducerRecord<String, byte[]> toRecord(OutboxEntry entry) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEventHeaders.ID, entry.eventId());
@@ -83,6 +84,12 @@ public class OutboxPublisher implements AutoCloseable {
         header(headers, CloudEventHeaders.SUBJECT, entry.subject());
         header(headers, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(entry.time()));
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        if (TraceContexts.isValid(entry.traceparent())) {
+            // W3C name for standard tooling (the consumer's Kafka observation reads it); the
+            // CloudEvents distributed-tracing extension's name for CloudEvents-aware readers
+            header(headers, TraceContexts.TRACEPARENT, entry.traceparent());
+            header(headers, TraceContexts.CE_TRACEPARENT, entry.traceparent());
+        }
         return new ProducerRecord<>(entry.topic(), null, entry.key(),
                 entry.payload().getBytes(StandardCharsets.UTF_8), headers);
     }

@@ -40,6 +40,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** How often the relay refreshes the backlog figure that metrics read. */
+    private static final long BACKLOG_REFRESH_SECONDS = 15;
+    private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(BACKLOG_REFRESH_SECONDS);
 
     private final ReactiveMongoOperations mongo;
     private final OutboxPublisher publisher;
@@ -51,6 +54,8 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread worker;
     private volatile String lastError;
+    private volatile long lastKnownPending = -1;
+    private volatile Instant nextBacklogRefresh = Instant.MIN;
 
     public OutboxRelay(ReactiveMongoOperations mongo, OutboxPublisher publisher, OutboxProperties properties) {
         this.mongo = mongo;
@@ -82,7 +87,31 @@ public class OutboxRelay implements SmartLifecycle {
             Long count = mongo.count(new Query(where(OutboxEntry.FIELD + ".0").exists(true)), collection).block();
             pending += count == null ? 0 : count;
         }
+        lastKnownPending = pending;
         return pending;
+    }
+
+    /**
+     * The backlog as last counted by {@link #pendingCount()} (health checks and the relay itself
+     * every {@value #BACKLOG_REFRESH_SECONDS} s), without touching MongoDB: what the
+     * {@code proposalflow.outbox.backlog} gauge reads, so a metrics scrape never blocks. Negative
+     * until first counted.
+     */
+    public long lastKnownPendingCount() {
+        return lastKnownPending;
+    }
+
+    private void refreshBacklog() {
+        if (Instant.now().isBefore(nextBacklogRefresh)) {
+            return;
+        }
+        nextBacklogRefresh = Instant.now().plus(BACKLOG_REFRESH);
+        try {
+            pendingCount();
+        } catch (RuntimeException e) {
+            // MongoDB away: the figure keeps its last value; the mongo health check reports the outage
+            log.debug("Outbox backlog not counted: {}", e.toString());
+        }
     }
 
     /**
@@ -160,6 +189,7 @@ public class OutboxRelay implements SmartLifecycle {
                     lastError = null;
                 }
                 backoff = properties.pollInterval();
+                refreshBacklog();
                 if (count == 0) {
                     wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();

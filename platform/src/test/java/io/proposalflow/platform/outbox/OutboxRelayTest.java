@@ -190,6 +190,24 @@ class OutboxRelayTest {
         assertThat(one.publishedCount() + two.publishedCount()).isGreaterThanOrEqualTo(90);
     }
 
+    @Test
+    void theBacklogThatMetricsReadIsTheLastCountedFigureUnknownBeforeTheFirstCount() {
+        OutboxRelay relay = relay("127.0.0.1:" + unusedPort());
+        assertThat(relay.lastKnownPendingCount()).as("not counted yet").isNegative();
+        TestAggregate aggregate = new TestAggregate(UUID.randomUUID().toString());
+        aggregate.enqueue(statusChange(UUID.randomUUID(), ProposalStatus.DRAFT, ProposalStatus.SUBMITTED), CODEC);
+        mongo.insert(aggregate).block();
+        try {
+            long counted = relay.pendingCount();
+
+            assertThat(counted).isPositive();
+            assertThat(relay.lastKnownPendingCount()).isEqualTo(counted);
+        } finally {
+            // the other tests count what they publish from this collection
+            mongo.remove(aggregate).block();
+        }
+    }
+
     private static List<String> distinctIds(List<ConsumerRecord<String, byte[]>> records) {
         return records.stream().map(r -> TopicProbe.header(r, CloudEventHeaders.ID)).distinct().toList();
     }

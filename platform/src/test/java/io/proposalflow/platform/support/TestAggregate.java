@@ -12,6 +12,8 @@ public class TestAggregate extends AggregateDocument {
     @Id
     private String id;
     private int counter;
+    /** The trace id under which the consumer last handled an event for this aggregate. */
+    private String lastTraceId;
 
     public TestAggregate() {
     }
@@ -34,6 +36,14 @@ public class TestAggregate extends AggregateDocument {
 
     public void setCounter(int counter) {
         this.counter = counter;
+    }
+
+    public String getLastTraceId() {
+        return lastTraceId;
+    }
+
+    public void setLastTraceId(String lastTraceId) {
+        this.lastTraceId = lastTraceId;
     }
 
     public void increment() {

@@ -38,11 +38,12 @@ public class ReviewCaseService {
     private final QuorumPolicy quorumPolicy;
     private final ReviewDeadlines deadlines;
     private final Clock clock;
+    private final ReviewMetrics metrics;
 
     public ReviewCaseService(ReviewCaseStore cases, ReviewPanelStore panels, WithdrawalStore withdrawals,
             IdempotentUpdater updater,
             EventCodec codec, AssignmentPolicy assignmentPolicy, QuorumPolicy quorumPolicy, ReviewDeadlines deadlines,
-            Clock clock) {
+            Clock clock, ReviewMetrics metrics) {
         this.cases = cases;
         this.panels = panels;
         this.withdrawals = withdrawals;
@@ -52,6 +53,7 @@ public class ReviewCaseService {
         this.quorumPolicy = quorumPolicy;
         this.deadlines = deadlines;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -104,7 +106,9 @@ public class ReviewCaseService {
     public Mono<ReviewCase> decide(UUID caseId, Reviewer reviewer, ReviewDecision decision, Scores scores,
             String comment) {
         return cases.update(caseId,
-                reviewCase -> reviewCase.decide(reviewer, decision, scores, comment, clock.instant(), quorumPolicy));
+                reviewCase -> reviewCase.decide(reviewer, decision, scores, comment, clock.instant(), quorumPolicy))
+                // after the save succeeded, once (the change itself may run again on a version conflict)
+                .doOnNext(reviewCase -> metrics.decisionRecorded(decision, reviewCase));
     }
 
     public Mono<ReviewCase> assignByHand(UUID caseId, List<String> reviewerIds) {

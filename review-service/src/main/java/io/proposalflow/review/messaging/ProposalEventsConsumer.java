@@ -36,17 +36,21 @@ public class ProposalEventsConsumer {
     Consumer<Message<byte[]>> proposalEvents(EventMessages messages, ReviewCaseService reviews) {
         return message -> {
             EventEnvelope event = messages.decode(message);
+            Object result = "ignored";
             if (event.data() instanceof ProposalSubmitted submitted) {
-                log.debug("Opening review of {} ({})", submitted.proposalId(), event.id());
-                reviews.open(submitted.proposalId(), submitted.version(), 1, submitted.content(), event.id()).block();
+                result = reviews.open(submitted.proposalId(), submitted.version(), 1, submitted.content(), event.id())
+                        .block();
             } else if (event.data() instanceof ProposalResubmitted resubmitted) {
-                reviews.open(resubmitted.proposalId(), resubmitted.version(), resubmitted.round(),
+                result = reviews.open(resubmitted.proposalId(), resubmitted.version(), resubmitted.round(),
                         resubmitted.content(), event.id()).block();
             } else if (event.data() instanceof ProposalWithdrawn withdrawn) {
                 String reason = withdrawn.reason() == null || withdrawn.reason().isBlank()
                         ? WITHDRAWN : WITHDRAWN + ": " + withdrawn.reason();
-                reviews.cancelAll(withdrawn.proposalId(), withdrawn.version(), reason, event.id()).then().block();
+                result = reviews.cancelAll(withdrawn.proposalId(), withdrawn.version(), reason, event.id())
+                        .collectList().block();
             }
+            // one line per event, with the trace id of the story it belongs to (see platform-defaults.yml)
+            log.info("proposal {}: handled {} ({})", event.data().proposalId(), event.type(), result);
         };
     }
 }
