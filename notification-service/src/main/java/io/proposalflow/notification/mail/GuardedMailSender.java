@@ -1,7 +1,13 @@
 package io.proposalflow.notification.mail;
 
 import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -23,12 +29,15 @@ import io.proposalflow.notification.config.NotificationProperties;
  * Hands mails to the SMTP server through Resilience4j (instances named {@value #SMTP}, configured in
  * application.yml): a rate limiter so a burst of events does not flood the server, a circuit breaker
  * so an unreachable server is not hammered (its state shows in /actuator/health), and a few quick
- * retries with exponential back-off around both for short hiccups.
+ * retries with exponential back-off around both for short hiccups. Mails go over one SMTP
+ * connection kept open between them ({@link SmtpConnection}).
  */
 @Component
 public class GuardedMailSender {
 
     public static final String SMTP = "smtp";
+    /** How long the SMTP connection stays open without mail; servers close idle clients after minutes. */
+    private static final Duration SMTP_IDLE_TIMEOUT = Duration.ofSeconds(10);
 
     private final JavaMailSender mailSender;
     private final String from;
@@ -36,9 +45,18 @@ public class GuardedMailSender {
     private final Retry retry;
     private final RateLimiter rateLimiter;
 
+    private final SmtpConnection connection;
+    private final ScheduledExecutorService idleCheck = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "smtp-idle-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     public GuardedMailSender(JavaMailSender mailSender, NotificationProperties properties,
             CircuitBreakerRegistry breakers, RetryRegistry retries, RateLimiterRegistry rateLimiters) {
         this.mailSender = mailSender;
+        this.connection = new SmtpConnection(mailSender, SMTP_IDLE_TIMEOUT, Clock.systemUTC());
+        idleCheck.scheduleWithFixedDelay(connection::closeIfIdle, 1, 1, TimeUnit.SECONDS);
         this.from = properties.from();
         this.circuitBreaker = breakers.circuitBreaker(SMTP);
         this.retry = retries.retry(SMTP);
@@ -60,8 +78,14 @@ public class GuardedMailSender {
         MimeMessage message = mime(toName, toAddress, mail);
         Runnable guarded = Retry.decorateRunnable(retry,
                 CircuitBreaker.decorateRunnable(circuitBreaker,
-                        RateLimiter.decorateRunnable(rateLimiter, () -> mailSender.send(message))));
+                        RateLimiter.decorateRunnable(rateLimiter, () -> connection.send(message))));
         guarded.run();
+    }
+
+    @PreDestroy
+    void closeConnection() {
+        idleCheck.shutdownNow();
+        connection.close();
     }
 
     /** multipart/alternative: plain text first, HTML second, as mail clients expect. */
