@@ -79,9 +79,25 @@ final class SystemUnderTest implements AutoCloseable {
 
     /** A lifecycle action (submit, resubmit, withdraw) with the current version as If-Match. */
     JsonNode act(String user, String proposalId, String action, Object body) {
+        return actAnswer(user, proposalId, action, body).json();
+    }
+
+    /** The same, with the whole answer (headers too), once it is known to be 200. */
+    ApiClient.Response actAnswer(String user, String proposalId, String action, Object body) {
         ApiClient client = proposals.as(user);
-        return client.send("POST", "/api/proposals/" + proposalId + "/" + action, body,
-                Map.of("If-Match", etag(client, proposalId))).expect(200);
+        ApiClient.Response answer = client.send("POST", "/api/proposals/" + proposalId + "/" + action, body,
+                Map.of("If-Match", etag(client, proposalId)));
+        answer.expect(200);
+        return answer;
+    }
+
+    /** The lines of a service's log (the launcher writes each process's output to a file). */
+    List<String> logLines(Service service) {
+        try {
+            return java.nio.file.Files.readAllLines(system.process(service).logFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     JsonNode edit(String user, String proposalId, Map<String, Object> content) {
