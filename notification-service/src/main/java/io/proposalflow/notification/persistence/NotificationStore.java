@@ -45,16 +45,34 @@ public class NotificationStore {
      * same one. A SENDING notification whose lease ran out belonged to a dispatcher that died; it is due again.
      */
     public Mono<NotificationDocument> claimNext(Instant now, Duration lease) {
-        Query due = Query.query(new Criteria().orOperator(
-                        where("status").is(NotificationStatus.PENDING).and("nextAttemptAt").lte(now),
-                        where("status").is(NotificationStatus.SENDING).and("leaseUntil").lt(now)))
-                .with(Sort.by("nextAttemptAt"));
+        return claimDue(now, lease, 1).next();
+    }
+
+    /**
+     * Claims up to {@code limit} due notifications, oldest due first. One query finds the
+     * candidates (a scan where the stand-in has no index); each is then claimed by id, still under
+     * the due condition, so a notification another dispatcher claimed meanwhile is skipped, never
+     * taken twice.
+     */
+    public Flux<NotificationDocument> claimDue(Instant now, Duration lease, int limit) {
+        Query candidates = Query.query(due(now)).with(Sort.by("nextAttemptAt")).limit(limit);
+        candidates.fields().include("_id");
         Update claim = new Update()
                 .set("status", NotificationStatus.SENDING)
                 .set("leaseUntil", now.plus(lease))
                 .inc("version", 1);
-        return mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true),
-                NotificationDocument.class);
+        return mongo.find(candidates, NotificationDocument.class)
+                .map(NotificationDocument::getId)
+                .collectList()
+                .flatMapMany(ids -> Flux.fromIterable(ids).concatMap(id -> mongo.findAndModify(
+                        Query.query(new Criteria().andOperator(where("_id").is(id), due(now))), claim,
+                        FindAndModifyOptions.options().returnNew(true), NotificationDocument.class)));
+    }
+
+    private static Criteria due(Instant now) {
+        return new Criteria().orOperator(
+                where("status").is(NotificationStatus.PENDING).and("nextAttemptAt").lte(now),
+                where("status").is(NotificationStatus.SENDING).and("leaseUntil").lt(now));
     }
 
     /**

@@ -50,9 +50,11 @@ class NotificationClaimTest extends IntegrationTest {
         List<Future<?>> runs = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             runs.add(claimers.submit(() -> {
-                NotificationDocument claimed;
-                while ((claimed = store.claimNext(Instant.now(), Duration.ofMinutes(10)).block()) != null) {
-                    claimedHere.add(claimed.getId());
+                // in batches, as the dispatcher claims: candidates found together, each claimed alone
+                List<NotificationDocument> batch;
+                while (!(batch = store.claimDue(Instant.now(), Duration.ofMinutes(10), 3).collectList().block())
+                        .isEmpty()) {
+                    batch.forEach(claimed -> claimedHere.add(claimed.getId()));
                 }
             }));
         }

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,34 +35,56 @@ public class OutboxPublisher implements AutoCloseable {
     }
 
     /**
-     * Publishes the entries in order and returns the ids of those the broker acknowledged,
-     * stopping at the first failure so a later event never overtakes an earlier one.
+     * What {@link #publishAll} achieved: per document, the ids the broker acknowledged (a prefix of
+     * its entries), and the first failure if there was one.
      */
-    public List<String> publishInOrder(List<OutboxEntry> entries) {
-        // All sends are started before any is awaited; the idempotent producer keeps their
-        // order per partition, so this is as safe as one-by-one and much faster.
-        List<CompletableFuture<?>> sends = new ArrayList<>(entries.size());
-        for (OutboxEntry entry : entries) {
-            try {
-                sends.add(kafka.send(toRecord(entry)));
-            } catch (RuntimeException e) {
-                sends.add(CompletableFuture.failedFuture(e));
-                break;
+    public record BatchResult(Map<Object, List<String>> acknowledged, OutboxPublishException failure) {
+    }
+
+    /**
+     * Publishes the entries of several documents at once: every send is started before any is
+     * awaited, so the batch costs one round of broker acknowledgements. Per document, the entries
+     * keep their order (same key, same partition, idempotent producer) and what is acknowledged is
+     * the prefix up to its first failure, so a later event of a document never counts as published
+     * before an earlier one. Documents are independent: one's failure does not stop the others.
+     */
+    public BatchResult publishAll(Map<Object, List<OutboxEntry>> entriesByDocument) {
+        Map<Object, List<CompletableFuture<?>>> sends = new LinkedHashMap<>();
+        for (Map.Entry<Object, List<OutboxEntry>> document : entriesByDocument.entrySet()) {
+            List<CompletableFuture<?>> documentSends = new ArrayList<>();
+            for (OutboxEntry entry : document.getValue()) {
+                try {
+                    documentSends.add(kafka.send(toRecord(entry)));
+                } catch (RuntimeException e) {
+                    documentSends.add(CompletableFuture.failedFuture(e));
+                    break;
+                }
             }
+            sends.put(document.getKey(), documentSends);
         }
-        List<String> acknowledged = new ArrayList<>(sends.size());
-        for (int i = 0; i < sends.size(); i++) {
-            try {
-                sends.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged.add(entries.get(i).eventId());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return acknowledged;
-            } catch (ExecutionException | TimeoutException e) {
-                throw new OutboxPublishException(entries.get(i).eventId(), acknowledged, e);
+        Map<Object, List<String>> acknowledged = new LinkedHashMap<>();
+        OutboxPublishException failure = null;
+        for (Map.Entry<Object, List<OutboxEntry>> document : entriesByDocument.entrySet()) {
+            List<OutboxEntry> entries = document.getValue();
+            List<CompletableFuture<?>> documentSends = sends.get(document.getKey());
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < documentSends.size(); i++) {
+                try {
+                    documentSends.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    ids.add(entries.get(i).eventId());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (ExecutionException | TimeoutException e) {
+                    if (failure == null) {
+                        failure = new OutboxPublishException(entries.get(i).eventId(), ids, e);
+                    }
+                    break;
+                }
             }
+            acknowledged.put(document.getKey(), ids);
         }
-        return acknowledged;
+        return new BatchResult(acknowledged, failure);
     }
 
     @Override

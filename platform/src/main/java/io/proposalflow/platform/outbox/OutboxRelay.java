@@ -5,7 +5,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -115,51 +118,76 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * One pass over every collection: claims documents with pending events, publishes them
-     * and removes what the broker acknowledged. Returns how many events were published.
+     * One pass over every collection: claims up to {@code batch-size} documents with pending events,
+     * publishes all their events at once (sends to Kafka are started together and awaited together,
+     * so a batch costs one broker round trip, not one per document) and removes what the broker
+     * acknowledged. Returns how many events were published.
+     *
+     * @throws OutboxPublisher.OutboxPublishException when some event could not be published; what
+     *         was acknowledged before is removed all the same
      */
     public int relayOnce() {
         int count = 0;
         for (String collection : properties.collections()) {
-            for (int i = 0; i < properties.batchSize(); i++) {
-                Document claimed = claim(collection);
-                if (claimed == null) {
-                    break;
-                }
+            List<Document> claimed = claimBatch(collection);
+            if (!claimed.isEmpty()) {
                 count += publish(collection, claimed);
             }
         }
         return count;
     }
 
-    private Document claim(String collection) {
-        Instant now = Instant.now();
-        Query pendingAndFree = new Query(new Criteria().andOperator(
+    /**
+     * Finds candidates with one query, then claims each by id. The query is the expensive part
+     * (it is a scan wherever the outbox field is not indexed, as in the embedded stand-in); the
+     * claim by id is cheap and still conditional, so two relays never both own a document.
+     */
+    private List<Document> claimBatch(String collection) {
+        Query candidates = pendingAndFree(Instant.now()).limit(properties.batchSize());
+        candidates.fields().include("_id");
+        List<Object> ids = mongo.find(candidates, Document.class, collection).map(d -> d.get("_id"))
+                .collectList().block();
+        List<Document> claimed = new ArrayList<>();
+        for (Object id : ids == null ? List.of() : ids) {
+            Instant now = Instant.now();
+            Query mine = pendingAndFree(now).addCriteria(where("_id").is(id));
+            Update lease = new Update().set(OutboxEntry.LEASE_FIELD, new Document("owner", owner)
+                    .append("until", Date.from(now.plus(properties.lease()))));
+            Document document = mongo.findAndModify(mine, lease, FindAndModifyOptions.options().returnNew(true),
+                    Document.class, collection).block();
+            if (document != null) {
+                claimed.add(document);
+            }
+        }
+        return claimed;
+    }
+
+    private static Query pendingAndFree(Instant now) {
+        return new Query(new Criteria().andOperator(
                 where(OutboxEntry.FIELD + ".0").exists(true),
                 new Criteria().orOperator(
                         where(OutboxEntry.LEASE_FIELD).is(null),
                         where(OutboxEntry.LEASE_FIELD + ".until").lt(Date.from(now)))));
-        Update lease = new Update().set(OutboxEntry.LEASE_FIELD, new Document("owner", owner)
-                .append("until", Date.from(now.plus(properties.lease()))));
-        return mongo.findAndModify(pendingAndFree, lease, FindAndModifyOptions.options().returnNew(true),
-                Document.class, collection).block();
     }
 
-    private int publish(String collection, Document claimed) {
-        Object id = claimed.get("_id");
-        List<OutboxEntry> entries = claimed.getList(OutboxEntry.FIELD, Document.class).stream()
-                .map(OutboxEntry::fromDocument)
-                .toList();
-        try {
-            List<String> acknowledged = publisher.publishInOrder(entries);
-            removeAndRelease(collection, id, acknowledged);
-            published.addAndGet(acknowledged.size());
-            return acknowledged.size();
-        } catch (OutboxPublisher.OutboxPublishException e) {
-            removeAndRelease(collection, id, e.acknowledged());
-            published.addAndGet(e.acknowledged().size());
-            throw e;
+    private int publish(String collection, List<Document> claimed) {
+        Map<Object, List<OutboxEntry>> entries = new LinkedHashMap<>();
+        for (Document document : claimed) {
+            entries.put(document.get("_id"), document.getList(OutboxEntry.FIELD, Document.class).stream()
+                    .map(OutboxEntry::fromDocument)
+                    .toList());
         }
+        OutboxPublisher.BatchResult result = publisher.publishAll(entries);
+        int count = 0;
+        for (Map.Entry<Object, List<String>> acknowledged : result.acknowledged().entrySet()) {
+            removeAndRelease(collection, acknowledged.getKey(), acknowledged.getValue());
+            count += acknowledged.getValue().size();
+        }
+        published.addAndGet(count);
+        if (result.failure() != null) {
+            throw result.failure();
+        }
+        return count;
     }
 
     private void removeAndRelease(String collection, Object id, List<String> publishedIds) {

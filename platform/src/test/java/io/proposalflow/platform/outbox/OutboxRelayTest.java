@@ -140,6 +140,33 @@ class OutboxRelayTest {
     }
 
     @Test
+    void onePassPublishesTheEventsOfManyDocumentsEachInItsOwnOrder() {
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        java.util.Map<UUID, List<String>> expected = new java.util.HashMap<>();
+        for (UUID id : ids) {
+            TestAggregate aggregate = new TestAggregate(id.toString());
+            EventEnvelope submitted = statusChange(id, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED);
+            EventEnvelope inReview = statusChange(id, ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW);
+            aggregate.enqueue(submitted, CODEC);
+            aggregate.enqueue(inReview, CODEC);
+            mongo.insert(aggregate).block();
+            expected.put(id, List.of(submitted.id(), inReview.id()));
+        }
+
+        assertThat(relay(TestBackends.get().kafkaBootstrapServers()).relayOnce()).isGreaterThanOrEqualTo(6);
+
+        try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.PROPOSAL_EVENTS)) {
+            probe.readUntil(r -> ids.stream().allMatch(id -> probe.withKey(id.toString()).size() >= 2),
+                    Duration.ofSeconds(20));
+            for (UUID id : ids) {
+                assertThat(probe.withKey(id.toString())).extracting(r -> TopicProbe.header(r, CloudEventHeaders.ID))
+                        .containsExactlyElementsOf(expected.get(id));
+                assertThat(mongo.findById(id.toString(), TestAggregate.class).block().getOutbox()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void whileTheBrokerIsUnreachableEventsStayInTheOutboxAndGoOutWhenItIsBack() {
         UUID proposalId = UUID.randomUUID();
         EventEnvelope event = statusChange(proposalId, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED);
