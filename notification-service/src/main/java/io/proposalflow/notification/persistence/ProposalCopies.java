@@ -1,9 +1,12 @@
 package io.proposalflow.notification.persistence;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import io.proposalflow.events.DomainEvent;
@@ -15,6 +18,8 @@ import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.events.ReviewOpened;
 import reactor.core.publisher.Mono;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 /**
  * Keeps the {@code proposals} copy up to date. Applying an event is idempotent by nature (it sets
  * values), and events of one proposal arrive in order on their topic; a stale proposal event (lower
@@ -25,7 +30,10 @@ public class ProposalCopies {
 
     private final ProposalRepository proposals;
 
-    public ProposalCopies(ProposalRepository proposals) {
+    private final ReactiveMongoTemplate mongo;
+
+    public ProposalCopies(ProposalRepository proposals, ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
         this.proposals = proposals;
     }
 
@@ -33,8 +41,15 @@ public class ProposalCopies {
         return proposals.findById(proposalId.toString());
     }
 
-    /** Applies what the event tells about the proposal; completes empty for events that tell nothing. */
-    public Mono<ProposalDocument> apply(DomainEvent event) {
+    /**
+     * Applies what the event tells about the proposal. Each change is one atomic upsert that sets
+     * only the fields the event knows: the proposal's events and the review's events arrive on
+     * different topics, consumed by different threads, so a read-modify-save here would let a
+     * review's due date and a proposal's content overwrite each other (seen under load: a
+     * ReviewOpened read the missing copy, the ProposalSubmitted saved its content, then the review's
+     * save put back a copy without content, and the partners were never mailed).
+     */
+    public Mono<Void> apply(DomainEvent event) {
         String id = event.proposalId().toString();
         if (event instanceof ProposalSubmitted e) {
             return withContent(id, e.content(), e.version());
@@ -43,30 +58,41 @@ public class ProposalCopies {
             return withContent(id, e.content(), e.version());
         }
         if (event instanceof ProposalStatusChanged e) {
-            return proposals.findById(id)
-                    .defaultIfEmpty(new ProposalDocument(id, e.title(), e.themenfeld(), List.of(), null, -1))
-                    .filter(p -> p.proposalVersion() <= e.version())
-                    .flatMap(p -> proposals.save(new ProposalDocument(id, e.title(), e.themenfeld(), p.partnerIds(),
-                            p.reviewDueAt(), e.version())));
+            return newer(id, e.version(), new Update()
+                    .set("title", e.title())
+                    .set("themenfeld", e.themenfeld())
+                    .set("proposalVersion", e.version())
+                    .setOnInsert("partnerIds", List.of()));
         }
         if (event instanceof ReviewOpened e) {
             // The review may overtake its proposal's events (another topic) and mails nobody itself,
-            // so nothing would wait for it: keep its due date in a copy without content for now.
-            return proposals.findById(id)
-                    .defaultIfEmpty(new ProposalDocument(id, null, e.themenfeld(), List.of(), null, -1))
-                    .flatMap(p -> proposals.save(new ProposalDocument(id, p.title(), p.themenfeld(),
-                            p.partnerIds(), e.dueAt(), p.proposalVersion())));
+            // so nothing would wait for it: keep its due date, in a copy without content for now.
+            return mongo.upsert(Query.query(where("_id").is(id)), new Update()
+                    .set("reviewDueAt", e.dueAt())
+                    .setOnInsert("themenfeld", e.themenfeld())
+                    .setOnInsert("partnerIds", List.of())
+                    .setOnInsert("proposalVersion", -1L), ProposalDocument.class).then();
         }
         return Mono.empty();
     }
 
-    private Mono<ProposalDocument> withContent(String id, ProposalContent content, long version) {
-        return proposals.findById(id)
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .filter(known -> known.map(p -> p.proposalVersion() <= version).orElse(true))
-                .flatMap(known -> proposals.save(new ProposalDocument(id, content.title(), content.themenfeld(),
-                        content.partners().stream().map(PartnerRef::id).toList(),
-                        known.map(ProposalDocument::reviewDueAt).orElse(null), version)));
+    private Mono<Void> withContent(String id, ProposalContent content, long version) {
+        return newer(id, version, new Update()
+                .set("title", content.title())
+                .set("themenfeld", content.themenfeld())
+                .set("partnerIds", content.partners().stream().map(PartnerRef::id).toList())
+                .set("proposalVersion", version));
+    }
+
+    /**
+     * Applies {@code update} unless the copy already reflects a later proposal event. When the copy
+     * exists with a later version the upsert finds nothing and tries to insert under the same id:
+     * the duplicate key is that "later version" answer, and the event is rightly ignored.
+     */
+    private Mono<Void> newer(String id, long version, Update update) {
+        return mongo.upsert(Query.query(where("_id").is(id).and("proposalVersion").lte(version)), update,
+                        ProposalDocument.class)
+                .then()
+                .onErrorResume(DuplicateKeyException.class, laterVersionKnown -> Mono.empty());
     }
 }

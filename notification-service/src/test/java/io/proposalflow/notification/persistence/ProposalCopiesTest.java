@@ -1,0 +1,67 @@
+package io.proposalflow.notification.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.proposalflow.events.ProposalStatus;
+import io.proposalflow.events.ProposalStatusChanged;
+import io.proposalflow.events.ProposalSubmitted;
+import io.proposalflow.events.ReviewOpened;
+import io.proposalflow.events.Themenfeld;
+import io.proposalflow.notification.IntegrationTest;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The copy of a proposal is written by two consumers (proposal events and review events) on two
+ * threads; neither may undo what the other wrote.
+ */
+class ProposalCopiesTest extends IntegrationTest {
+
+    @Autowired
+    ProposalCopies copies;
+
+    @Test
+    void aReviewOpenedAtTheSameTimeAsTheSubmissionKeepsTheContentAndTheDueDate() {
+        Instant due = Instant.now().plus(14, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ProposalSubmitted submitted = newSubmission("Gleichzeitig");
+            ReviewOpened opened = new ReviewOpened(UUID.randomUUID(), submitted.proposalId(), 1,
+                    Themenfeld.WORK_ECONOMY, due);
+            ids.add(submitted.proposalId());
+            Mono.when(copies.apply(opened).then().subscribeOn(Schedulers.parallel()),
+                    copies.apply(submitted).then().subscribeOn(Schedulers.parallel())).block();
+        }
+        for (UUID id : ids) {
+            ProposalDocument copy = copies.find(id).block();
+            assertThat(copy.hasContent()).as("content of %s", id).isTrue();
+            assertThat(copy.partnerIds()).isNotEmpty();
+            assertThat(copy.reviewDueAt()).isEqualTo(due);
+        }
+    }
+
+    @Test
+    void anOlderProposalEventDoesNotOverwriteANewerOne() {
+        ProposalSubmitted submitted = newSubmission("Reihenfolge");
+        UUID id = submitted.proposalId();
+        copies.apply(submitted).then().block();
+        copies.apply(new ProposalStatusChanged(id, submitted.version() + 2, Themenfeld.WORK_ECONOMY, "Neuer Titel",
+                ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW, null)).block();
+        copies.apply(new ProposalStatusChanged(id, submitted.version() + 1, Themenfeld.WORK_ECONOMY, "Alter Titel",
+                ProposalStatus.DRAFT, ProposalStatus.SUBMITTED, null)).block();
+
+        ProposalDocument copy = copies.find(id).block();
+        assertThat(copy.title()).isEqualTo("Neuer Titel");
+        assertThat(copy.proposalVersion()).isEqualTo(submitted.version() + 2);
+        assertThat(copy.partnerIds()).isNotEmpty();
+    }
+}
