@@ -23,7 +23,7 @@ Environment:
   PROPOSAL_SERVICE_PORT, REVIEW_SERVICE_PORT, NOTIFICATION_SERVICE_PORT   (8081, 8082, 8083)
   DEVSTACK_KAFKA_PORT, DEVSTACK_KAFKA_CONTROLLER_PORT, DEVSTACK_MONGO_PORT,
   DEVSTACK_SMTP_PORT, DEVSTACK_IMAP_PORT                    (9092, 9093, 27017, 3025, 3143)
-  SERVICE_JAVA_OPTS   JVM options for each service (default -Xms64m -Xmx384m -XX:+UseSerialGC)
+  SERVICE_JAVA_OPTS   JVM options for each service (default: small heap, Serial GC, C1 only; see docs/performance.md)
   DEVSTACK_JAVA_OPTS  JVM options for the dev stack
   JAVA_HOME           Java 17 or newer to use (otherwise java from PATH)
 USAGE

@@ -96,13 +96,14 @@ public final class ApiClient {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        headers.forEach(request::header);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         }
+        // given headers replace the defaults (e.g. Accept: text/plain for a metrics scrape)
+        headers.forEach(request::setHeader);
         return request.build();
     }
 

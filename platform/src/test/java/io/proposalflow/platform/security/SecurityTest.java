@@ -1,10 +1,13 @@
 package io.proposalflow.platform.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.http.MediaType;
@@ -54,6 +57,19 @@ class SecurityTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals("WWW-Authenticate", "Basic realm=\"proposalflow\"")
                 .expectBody().jsonPath("$.status").isEqualTo(401);
+    }
+
+    @Autowired
+    ReactiveUserDetailsService users;
+
+    @Test
+    void aLoginLeavesTheDemoPasswordAsConfiguredInsteadOfUpgradingItToBcrypt() {
+        client.get().uri("/api/me").headers(h -> h.setBasicAuth("koordination", "demo")).exchange()
+                .expectStatus().isOk();
+        client.get().uri("/api/me").headers(h -> h.setBasicAuth("koordination", "demo")).exchange()
+                .expectStatus().isOk();
+        // an upgraded password would be "{bcrypt}...", checked with ~80 ms of CPU on every request
+        assertThat(users.findByUsername("koordination").block().getPassword()).isEqualTo("{noop}demo");
     }
 
     @Test
