@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,12 +19,13 @@ record ServiceFigures(String service, Double startupToHealthySeconds, Double spr
     private static final Pattern HEAP = Pattern.compile(
             "^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.eE+-]+)", Pattern.MULTILINE);
 
-    static ServiceFigures of(String service, ManagedProcess process, Duration startupToHealthy, ApiClient api) {
+    static ServiceFigures of(String service, ManagedProcess process, Duration startupToHealthy, ApiClient api,
+            Path out) {
         return new ServiceFigures(service,
                 startupToHealthy == null ? null : startupToHealthy.toMillis() / 1000.0,
                 process == null ? null : springStarted(process.logFile()),
                 process == null ? null : residentMb(process.pid()),
-                heapUsedMb(api));
+                heapUsedMb(api, out.resolve("prometheus-" + service + ".txt")));
     }
 
     /** VmRSS of the process (Linux). */
@@ -49,13 +51,14 @@ record ServiceFigures(String service, Double startupToHealthySeconds, Double spr
         }
     }
 
-    /** Heap in use, summed over the heap pools, from the Prometheus endpoint. */
-    private static Double heapUsedMb(ApiClient api) {
+    /** Heap in use, summed over the heap pools, from the Prometheus endpoint (the scrape is kept too). */
+    private static Double heapUsedMb(ApiClient api, Path scrape) {
         try {
-            ApiClient.Response response = api.get("/actuator/prometheus");
+            ApiClient.Response response = api.send("GET", "/actuator/prometheus", null, Map.of("Accept", "text/plain"));
             if (response.status() != 200) {
                 return null;
             }
+            Files.writeString(scrape, response.text());
             Matcher m = HEAP.matcher(response.text());
             double bytes = 0;
             boolean found = false;
@@ -64,7 +67,7 @@ record ServiceFigures(String service, Double startupToHealthySeconds, Double spr
                 found = true;
             }
             return found ? bytes / (1024 * 1024) : null;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
