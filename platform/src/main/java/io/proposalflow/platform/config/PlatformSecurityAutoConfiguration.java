@@ -16,6 +16,8 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -72,19 +74,43 @@ public class PlatformSecurityAutoConfiguration {
         };
     }
 
-    /**
-     * The users of HTTP Basic, as a plain {@link ReactiveUserDetailsService} on purpose: were it the
-     * {@link MapReactiveUserDetailsService} itself (which can also store passwords), Spring Security
-     * would "upgrade" every {@code {noop}} password to a BCrypt hash at the first login, and from
-     * then on check each request's password with BCrypt. That cost about 80 ms of CPU per request
-     * and was 80 % of the services' CPU under load (docs/performance.md). Configured {@code {bcrypt}}
-     * hashes are still checked as BCrypt, as they must be.
-     */
+    /** The users of HTTP Basic. */
     @Bean
     @ConditionalOnMissingBean
     ReactiveUserDetailsService userDetailsService(PlatformSecurityProperties properties) {
         MapReactiveUserDetailsService users = basicUsers(properties);
         return users::findByUsername;
+    }
+
+    /**
+     * Checks passwords as Spring Security's default does ({@code {bcrypt}}, {@code {noop}}, ...), but
+     * never asks to "upgrade" a configured password. Spring Security 7 re-encodes every password that is
+     * not BCrypt at each successful login, even when there is nowhere to store the result
+     * (spring-projects/spring-security#17986): a BCrypt hash of about 80 ms of CPU on every request,
+     * which was over 80 % of the services' CPU under load (docs/performance.md). The users here come
+     * from configuration, so there is nothing to upgrade; {@code {bcrypt}} hashes are checked as
+     * BCrypt, as they must be.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    PasswordEncoder passwordEncoder() {
+        PasswordEncoder delegate = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence rawPassword) {
+                return delegate.encode(rawPassword);
+            }
+
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                return delegate.matches(rawPassword, encodedPassword);
+            }
+
+            @Override
+            public boolean upgradeEncoding(String encodedPassword) {
+                return false;
+            }
+        };
     }
 
     private static MapReactiveUserDetailsService basicUsers(PlatformSecurityProperties properties) {
