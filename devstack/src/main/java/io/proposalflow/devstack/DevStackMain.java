@@ -21,6 +21,11 @@ public final class DevStackMain {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "devstack-logback.xml");
         }
+        // GreenMail parses every mail with Jakarta Mail, which otherwise scans the class path for its
+        // StreamProvider at each message and header (jakartaee/mail-api#861; docs/performance.md)
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
         PrintStream out = System.out;
         DevStackConfig config;
         try {
