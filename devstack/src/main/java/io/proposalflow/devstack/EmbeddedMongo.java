@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A MongoDB-wire-compatible server (mongo-java-server) on 127.0.0.1.
@@ -27,7 +25,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** Starts a server that keeps everything in memory; {@code port} 0 picks a free port. */
     public static EmbeddedMongo startInMemory(int port) {
         Ports.requireFree(port, "MongoDB");
-        return start(new MemoryBackend(), port);
+        return start(IdIndexedBackends.inMemory(), port);
     }
 
     /**
@@ -39,7 +37,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         Ports.requireFree(port, "MongoDB");
         Path file = h2File.toAbsolutePath();
         Directories.create(file.getParent());
-        return start(new H2Backend(file.toString()), port);
+        return start(IdIndexedBackends.persistent(file.toString()), port);
     }
 
     private static EmbeddedMongo start(MongoBackend store, int port) {
@@ -48,9 +46,8 @@ public final class EmbeddedMongo implements AutoCloseable {
             // MONGO_5_0 announces wire version 8 (MongoDB 4.2), the lowest the Java driver 5.x
             // accepts; older settings make the driver refuse to talk to the server.
             backend.version(ServerVersion.MONGO_5_0);
+            // no oplog: nothing here uses change streams, and keeping one cost a write per write
             MongoServer server = new MongoServer(backend);
-            // change streams read the oplog
-            server.enableOplog();
             server.bind(Ports.LOOPBACK, port);
             return new EmbeddedMongo(server, server.getLocalAddress().getPort());
         } catch (RuntimeException e) {
