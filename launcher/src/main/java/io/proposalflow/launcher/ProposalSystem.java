@@ -105,21 +105,14 @@ public final class ProposalSystem implements AutoCloseable {
     }
 
     private void startServices() {
+        Map<Service, List<String>> launch = prepareLaunch();
         Map<Service, Long> started = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            Path jar = findJar(config.root().resolve(service.id()).resolve("target"), service.id() + "-", ".jar");
             List<String> command = new ArrayList<>(List.of(config.java()));
             command.addAll(config.serviceJvmOptions());
-            command.addAll(List.of("-jar", jar.toString()));
-            Map<String, String> environment = new HashMap<>();
-            environment.put("PORT", Integer.toString(service.port(config.ports())));
-            environment.put("MONGODB_URI", config.mongoUri(service.id()));
-            environment.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
-            environment.put("SMTP_HOST", "127.0.0.1");
-            environment.put("SMTP_PORT", Integer.toString(config.ports().smtp()));
-            environment.putAll(config.serviceEnvironment());
+            command.addAll(launch.get(service));
             started.put(service, System.nanoTime());
-            ManagedProcess process = ManagedProcess.start(service.id(), command, environment,
+            ManagedProcess process = ManagedProcess.start(service.id(), command, environment(service),
                     config.logDir().resolve(service.id() + ".log"));
             processes.add(process);
             services.put(service, process);
@@ -142,6 +135,34 @@ public final class ProposalSystem implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** How each service's jar is started: {@link FastStart} prepares the three side by side. */
+    private Map<Service, List<String>> prepareLaunch() {
+        boolean fast = FastStart.enabled(System.getenv()) && FastStart.enabled(config.serviceEnvironment());
+        Map<Service, CompletableFuture<List<String>>> preparing = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            Path jar = findJar(config.root().resolve(service.id()).resolve("target"), service.id() + "-", ".jar");
+            preparing.put(service, fast
+                    ? CompletableFuture.supplyAsync(() -> FastStart.launchArguments(config.java(),
+                            config.serviceJvmOptions(), jar, environment(service),
+                            config.logDir().resolve(service.id() + "-fast-start.log")))
+                    : CompletableFuture.completedFuture(List.of("-jar", jar.toString())));
+        }
+        Map<Service, List<String>> launch = new EnumMap<>(Service.class);
+        preparing.forEach((service, arguments) -> launch.put(service, arguments.join()));
+        return launch;
+    }
+
+    private Map<String, String> environment(Service service) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("PORT", Integer.toString(service.port(config.ports())));
+        environment.put("MONGODB_URI", config.mongoUri(service.id()));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
+        environment.put("SMTP_HOST", "127.0.0.1");
+        environment.put("SMTP_PORT", Integer.toString(config.ports().smtp()));
+        environment.putAll(config.serviceEnvironment());
+        return environment;
     }
 
     private void awaitHealthy(Service service) {
