@@ -23,8 +23,17 @@ public record NotificationProperties(String from, boolean demoData, Delivery del
      * @param initialBackoff   wait after the first failed attempt, multiplied for each further one
      * @param breakerOpenDelay how long a notification waits when the circuit breaker refused it
      */
+    /**
+     * @param senders mails sent at the same time, each over its own SMTP connection
+     */
     public record Delivery(Duration pollInterval, Duration lease, int maxAttempts, Duration initialBackoff,
-            double multiplier, Duration maxBackoff, Duration breakerOpenDelay) {
+            double multiplier, Duration maxBackoff, Duration breakerOpenDelay, int senders) {
+
+        public Delivery {
+            if (senders < 1) {
+                throw new IllegalArgumentException("notification.delivery.senders must be at least 1, was " + senders);
+            }
+        }
 
         public DeliveryPolicy policy() {
             return new DeliveryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff);

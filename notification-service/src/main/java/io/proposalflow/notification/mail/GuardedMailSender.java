@@ -3,9 +3,13 @@ package io.proposalflow.notification.mail;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
@@ -13,6 +17,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -29,8 +34,8 @@ import io.proposalflow.notification.config.NotificationProperties;
  * Hands mails to the SMTP server through Resilience4j (instances named {@value #SMTP}, configured in
  * application.yml): a rate limiter so a burst of events does not flood the server, a circuit breaker
  * so an unreachable server is not hammered (its state shows in /actuator/health), and a few quick
- * retries with exponential back-off around both for short hiccups. Mails go over one SMTP
- * connection kept open between them ({@link SmtpConnection}).
+ * retries with exponential back-off around both for short hiccups. Mails go over SMTP connections
+ * kept open between them ({@link SmtpConnection}), one for each of the dispatcher's senders.
  */
 @Component
 public class GuardedMailSender {
@@ -45,7 +50,9 @@ public class GuardedMailSender {
     private final Retry retry;
     private final RateLimiter rateLimiter;
 
-    private final SmtpConnection connection;
+    /** Idle connections; a send takes one and puts it back, so no two sends share one. */
+    private final BlockingQueue<SmtpConnection> connections;
+    private final List<SmtpConnection> allConnections;
     private final ScheduledExecutorService idleCheck = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "smtp-idle-check");
         thread.setDaemon(true);
@@ -55,8 +62,13 @@ public class GuardedMailSender {
     public GuardedMailSender(JavaMailSender mailSender, NotificationProperties properties,
             CircuitBreakerRegistry breakers, RetryRegistry retries, RateLimiterRegistry rateLimiters) {
         this.mailSender = mailSender;
-        this.connection = new SmtpConnection(mailSender, SMTP_IDLE_TIMEOUT, Clock.systemUTC());
-        idleCheck.scheduleWithFixedDelay(connection::closeIfIdle, 1, 1, TimeUnit.SECONDS);
+        int senders = properties.delivery().senders();
+        this.allConnections = IntStream.range(0, senders)
+                .mapToObj(i -> new SmtpConnection(mailSender, SMTP_IDLE_TIMEOUT, Clock.systemUTC()))
+                .toList();
+        this.connections = new ArrayBlockingQueue<>(senders, false, allConnections);
+        idleCheck.scheduleWithFixedDelay(() -> allConnections.forEach(SmtpConnection::closeIfIdle),
+                1, 1, TimeUnit.SECONDS);
         this.from = properties.from();
         this.circuitBreaker = breakers.circuitBreaker(SMTP);
         this.retry = retries.retry(SMTP);
@@ -78,14 +90,29 @@ public class GuardedMailSender {
         MimeMessage message = mime(toName, toAddress, mail);
         Runnable guarded = Retry.decorateRunnable(retry,
                 CircuitBreaker.decorateRunnable(circuitBreaker,
-                        RateLimiter.decorateRunnable(rateLimiter, () -> connection.send(message))));
+                        RateLimiter.decorateRunnable(rateLimiter, () -> sendOnFreeConnection(message))));
         guarded.run();
+    }
+
+    private void sendOnFreeConnection(MimeMessage message) {
+        SmtpConnection connection;
+        try {
+            connection = connections.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailSendException("interrupted while waiting for an SMTP connection");
+        }
+        try {
+            connection.send(message);
+        } finally {
+            connections.add(connection);
+        }
     }
 
     @PreDestroy
     void closeConnection() {
         idleCheck.shutdownNow();
-        connection.close();
+        allConnections.forEach(SmtpConnection::close);
     }
 
     /** multipart/alternative: plain text first, HTML second, as mail clients expect. */

@@ -3,9 +3,11 @@ package io.proposalflow.notification.mail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +28,12 @@ import io.proposalflow.notification.persistence.NotificationStore;
 import io.proposalflow.platform.tracing.TraceContexts;
 
 /**
- * Sends pending notifications, one at a time on its own thread. It runs every poll interval and whenever
- * the consumer nudges it. Each notification is claimed atomically first, so several instances of the
- * service never send the same mail; the outcome and its NotificationSent/Failed event are saved in one write.
+ * Sends pending notifications: one thread claims due notifications in batches, and {@code senders}
+ * threads deliver a batch side by side, each over its own SMTP connection (one at a time, a mail's
+ * SMTP round trip and the write of its outcome left the CPU idle; docs/performance.md). It runs every
+ * poll interval and whenever the consumer nudges it. Each notification is claimed atomically first, so
+ * several instances of the service never send the same mail; the outcome and its NotificationSent/Failed
+ * event are saved in one write.
  */
 @Component
 public class NotificationDispatcher implements DisposableBean {
@@ -45,6 +50,7 @@ public class NotificationDispatcher implements DisposableBean {
     private final DeliveryPolicy policy;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "mail-dispatcher"));
+    private final ExecutorService senders;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean nudged = new AtomicBoolean();
     private final MeterRegistry meters;
@@ -58,6 +64,9 @@ public class NotificationDispatcher implements DisposableBean {
         this.settings = properties.delivery();
         this.policy = settings.policy();
         this.meters = meters;
+        AtomicInteger senderNumber = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(settings.senders(),
+                r -> new Thread(r, "mail-sender-" + senderNumber.incrementAndGet()));
         // registered up front, so a dashboard sees every kind at 0 instead of "no data"
         for (MailKind kind : MailKind.values()) {
             sentCounter(kind.name());
@@ -111,9 +120,8 @@ public class NotificationDispatcher implements DisposableBean {
     }
 
     /**
-     * Claims a batch of due notifications and delivers them one after another (over the one kept-open
-     * SMTP connection); false when there was none. Claiming a batch costs one query instead of one
-     * per mail.
+     * Claims a batch of due notifications and delivers them, {@code senders} at a time; returns once
+     * all are done, false when there was none. Claiming a batch costs one query instead of one per mail.
      */
     boolean dispatchNext() {
         List<NotificationDocument> batch = store.claimDue(clock.instant(), settings.lease(), CLAIM_BATCH)
@@ -121,21 +129,26 @@ public class NotificationDispatcher implements DisposableBean {
         if (batch == null || batch.isEmpty()) {
             return false;
         }
-        for (NotificationDocument claimed : batch) {
-            if (!sender.acceptsCalls()) {
-                // the breaker opened during the batch: hand the rest back untouched, not as failures
-                store.update(claimed.getId(), "attempt-" + claimed.getVersion(),
-                        n -> n.release(clock.instant().plus(settings.breakerOpenDelay()))).block();
-                continue;
-            }
-            // continue the trace of the event that caused this mail: the log lines below and the
-            // NotificationSent/Failed event enqueued by the update carry its trace id
-            try (TraceContexts.Scope ignored =
-                    TraceContexts.continueTrace(claimed.getTraceparent(), "notification.dispatch")) {
-                deliver(claimed);
-            }
-        }
+        CompletableFuture<?>[] sending = batch.stream()
+                .map(claimed -> CompletableFuture.runAsync(() -> deliverOrHandBack(claimed), senders))
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(sending).join();
         return true;
+    }
+
+    private void deliverOrHandBack(NotificationDocument claimed) {
+        if (!sender.acceptsCalls()) {
+            // the breaker opened during the batch: hand the rest back untouched, not as failures
+            store.update(claimed.getId(), "attempt-" + claimed.getVersion(),
+                    n -> n.release(clock.instant().plus(settings.breakerOpenDelay()))).block();
+            return;
+        }
+        // continue the trace of the event that caused this mail: the log lines below and the
+        // NotificationSent/Failed event enqueued by the update carry its trace id
+        try (TraceContexts.Scope ignored =
+                TraceContexts.continueTrace(claimed.getTraceparent(), "notification.dispatch")) {
+            deliver(claimed);
+        }
     }
 
     private void deliver(NotificationDocument claimed) {
@@ -166,5 +179,6 @@ public class NotificationDispatcher implements DisposableBean {
     @Override
     public void destroy() {
         worker.shutdownNow();
+        senders.shutdownNow();
     }
 }

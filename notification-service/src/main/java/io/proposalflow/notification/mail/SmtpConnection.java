@@ -21,8 +21,8 @@ import jakarta.mail.internet.MimeMessage;
  * perhaps TLS and AUTH, QUIT) for every mail as {@code JavaMailSender.send} does: after a step of
  * a proposal a dozen mails leave at once, and connecting took most of each one's time. The
  * connection is closed after {@code idleTimeout} without mail (servers drop idle clients anyway)
- * and whenever sending on it fails, so the next mail connects afresh. Only the dispatcher's single
- * thread sends, but the idle check runs on another thread, so access is synchronized.
+ * and whenever sending on it fails, so the next mail connects afresh. One sender uses a connection at
+ * a time, but the idle check runs on another thread, so access is synchronized.
  */
 final class SmtpConnection implements AutoCloseable {
 
