@@ -21,7 +21,7 @@ import io.proposalflow.notification.persistence.NotificationStore;
 import io.proposalflow.notification.persistence.ProposalCopies;
 import io.proposalflow.notification.persistence.ProposalDocument;
 import io.proposalflow.notification.persistence.RecipientDirectory;
-import io.proposalflow.platform.messaging.TransientFailures.TransientFailure;
+import io.proposalflow.platform.messaging.TransientFailures.AwaitingEarlierEvent;
 import io.proposalflow.platform.tracing.TraceContexts;
 
 /**
@@ -81,8 +81,10 @@ public class NotificationPlanner {
      * What the mail needs to know about the proposal: this service's copy, which step 1 of
      * {@link #handle} has just brought up to date for proposal events. Review events carry only the
      * proposal id; if one overtook its proposal's events (they travel on different topics), waiting is
-     * right: the copy arrives with the proposal's event. A proposal event for a proposal never seen
-     * cannot be helped by waiting (its predecessors on the same partition are gone): nobody is mailed.
+     * right: the copy arrives with the proposal's event, normally within moments, and the container
+     * retries such an event every 50 to 500 ms until it has ({@link AwaitingEarlierEvent}). A proposal
+     * event for a proposal never seen cannot be helped by waiting (its predecessors on the same
+     * partition are gone): nobody is mailed.
      */
     private ProposalSnapshot snapshot(DomainEvent event) {
         ProposalDocument copy = proposals.find(event.proposalId()).block();
@@ -90,8 +92,7 @@ public class NotificationPlanner {
             return copy.snapshot();
         }
         if (event instanceof ReviewEvent) {
-            throw new TransientFailure("proposal " + event.proposalId() + " not known yet; waiting for its events",
-                    null);
+            throw new AwaitingEarlierEvent("proposal " + event.proposalId() + " not known yet; waiting for its events");
         }
         LOG.warn("Proposal {} unknown; nobody is notified of its {}", event.proposalId(),
                 EventType.of(event).type());

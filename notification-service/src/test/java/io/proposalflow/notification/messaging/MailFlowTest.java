@@ -267,6 +267,19 @@ class MailFlowTest extends IntegrationTest {
     }
 
     @Test
+    void aReviewEventWhoseProposalComesSecondsLaterIsRetriedUntilItCame() throws InterruptedException {
+        ProposalSubmitted submitted = newSubmission("Nachbarschaftstreff Oker");
+        String title = submitted.content().title();
+        publish(new ReviewersAssigned(UUID.randomUUID(), submitted.proposalId(), List.of("rev-wohnen"), true));
+        // several rounds of the container's retries
+        Thread.sleep(3_000);
+        publish(submitted);
+
+        assertThat(awaitOne("katrin.vogel@example.org", "Bitte um Begutachtung: „" + title).text())
+                .contains("Guten Tag Katrin Vogel,");
+    }
+
+    @Test
     void malformedEventGoesToTheDeadLetterTopic() {
         String eventId = UUID.randomUUID().toString();
         EventSender.get().sendRaw(Topics.PROPOSAL_EVENTS, UUID.randomUUID().toString(), Map.of(

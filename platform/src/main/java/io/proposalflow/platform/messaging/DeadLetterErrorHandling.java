@@ -32,6 +32,10 @@ import io.proposalflow.events.MalformedEventException;
  *   <li>a failure of the outside world (MongoDB down, ...) is retried with backoff until it
  *       passes: the message is fine and must not be parked, and the partition cannot move on
  *       without it anyway;</li>
+ *   <li>an event that overtook another it needs from a different topic
+ *       ({@link TransientFailures.AwaitingEarlierEvent}) is retried in the same way, but every 50 to
+ *       500 ms: the other arrives within moments, while an outage's growing waits (6 s in all after
+ *       five retries) would hold such an event, and the partition behind it, far longer;</li>
  *   <li>any other failure is retried as the binding's {@code max-attempts} and back-off say, then
  *       the message goes to the binder's dead-letter topic ({@code error.<topic>.<group>} unless
  *       {@code dlq-name} is set) with the cause in {@code kafka_dlt-exception-*} headers, and the
@@ -45,6 +49,9 @@ public class DeadLetterErrorHandling implements ListenerContainerWithDlqAndRetry
     private static final Logger log = LoggerFactory.getLogger(DeadLetterErrorHandling.class);
 
     private final KafkaOperations<Object, Object> deadLetterTemplate;
+    private static final Duration AWAITING_FIRST_RETRY = Duration.ofMillis(50);
+    private static final Duration AWAITING_MAX_INTERVAL = Duration.ofMillis(500);
+
     private final Duration maxOutageBackOff;
 
     public DeadLetterErrorHandling(KafkaOperations<Object, Object> deadLetterTemplate, Duration maxOutageBackOff) {
@@ -90,12 +97,25 @@ public class DeadLetterErrorHandling implements ListenerContainerWithDlqAndRetry
             }, bounded);
         }
         handler.addNotRetryableExceptions(MalformedEventException.class);
-        ExponentialBackOff outage = new ExponentialBackOff(200, 2.0);
-        outage.setMaxInterval(maxOutageBackOff.toMillis());
         // null = the bounded back-off above
-        handler.setBackOffFunction((record, failure) -> TransientFailures.isTransient(failure) ? outage : null);
+        handler.setBackOffFunction((record, failure) -> backOffFor(failure));
         handler.setLogLevel(org.springframework.kafka.KafkaException.Level.DEBUG);
         container.setCommonErrorHandler(handler);
+    }
+
+    /** The back-off of a failure that is retried until it passes; {@code null} for the bounded one. */
+    BackOff backOffFor(Exception failure) {
+        if (TransientFailures.isAwaitingEarlierEvent(failure)) {
+            ExponentialBackOff awaiting = new ExponentialBackOff(AWAITING_FIRST_RETRY.toMillis(), 2.0);
+            awaiting.setMaxInterval(AWAITING_MAX_INTERVAL.toMillis());
+            return awaiting;
+        }
+        if (TransientFailures.isTransient(failure)) {
+            ExponentialBackOff outage = new ExponentialBackOff(200, 2.0);
+            outage.setMaxInterval(maxOutageBackOff.toMillis());
+            return outage;
+        }
+        return null;
     }
 
     @Override

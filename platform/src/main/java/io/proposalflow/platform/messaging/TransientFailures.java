@@ -37,6 +37,16 @@ public final class TransientFailures {
         return false;
     }
 
+    /** Whether the handler is waiting for an event that this one overtook ({@link AwaitingEarlierEvent}). */
+    public static boolean isAwaitingEarlierEvent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AwaitingEarlierEvent) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isNamedTransient(Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             if (TRANSIENT_CLASS_NAMES.contains(c.getName())) {
@@ -50,6 +60,16 @@ public final class TransientFailures {
     public static class TransientFailure extends RuntimeException {
         public TransientFailure(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /**
+     * Thrown by a handler whose event overtook another it needs, which travels on another topic and
+     * arrives within moments: retried soon and often rather than with an outage's growing waits.
+     */
+    public static class AwaitingEarlierEvent extends TransientFailure {
+        public AwaitingEarlierEvent(String message) {
+            super(message, null);
         }
     }
 }
