@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -16,6 +18,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.proposalflow.events.CloudEventHeaders;
 
 /**
  * Reads a topic from the beginning, as an independent client would, to assert what was
@@ -59,7 +63,24 @@ public final class TopicProbe implements AutoCloseable {
         return readUntil(records -> false, duration);
     }
 
+    /**
+     * The events with this key in the order published, each once. Publishing is at least once: an
+     * outbox entry published while its aggregate is saved again can be published a second time (ADR 1),
+     * and consumers skip such a copy by its event id ({@code ce_id}), so an assertion on what consumers
+     * see does the same. {@link #allWithKey} keeps the copies.
+     */
     public List<ConsumerRecord<String, byte[]>> withKey(String key) {
+        Set<String> ids = new HashSet<>();
+        return allWithKey(key).stream()
+                .filter(r -> {
+                    String id = header(r, CloudEventHeaders.ID);
+                    return id == null || ids.add(id);
+                })
+                .toList();
+    }
+
+    /** Every record with this key, copies of an event included. */
+    public List<ConsumerRecord<String, byte[]>> allWithKey(String key) {
         return seen.stream().filter(r -> key.equals(r.key())).toList();
     }
 
