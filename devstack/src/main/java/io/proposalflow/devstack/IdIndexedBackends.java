@@ -41,15 +41,16 @@ final class IdIndexedBackends {
 
     /**
      * Positions of the documents a query can match when it pins {@code _id} to one value besides
-     * other conditions; {@code null} when the collection's own planning applies (no such pin, or a
-     * query on {@code _id} alone, which the index already serves).
+     * other conditions, at its top level or as one of the conditions of a top-level {@code $and};
+     * {@code null} when the collection's own planning applies (no such pin, or a query on
+     * {@code _id} alone, which the index already serves).
      */
     static <P> Iterable<P> positionsOfPinnedId(List<Index<P>> indexes, Document query) {
-        if (query.size() < 2 || !query.containsKey("_id")) {
+        if (query.size() == 1 && query.containsKey("_id")) {
             return null;
         }
-        Object id = query.get("_id");
-        if (id == null || id instanceof Missing || isOperatorExpression(id)) {
+        Object id = pinnedId(query);
+        if (id == null) {
             return null;
         }
         Document byId = new Document("_id", id);
@@ -59,6 +60,23 @@ final class IdIndexedBackends {
             }
         }
         return null;
+    }
+
+    private static Object pinnedId(Document query) {
+        Object id = plainValue(query.get("_id"));
+        if (id == null && query.get("$and") instanceof List<?> conditions) {
+            for (Object condition : conditions) {
+                if (condition instanceof Document document && (id = plainValue(document.get("_id"))) != null) {
+                    break;
+                }
+            }
+        }
+        return id;
+    }
+
+    /** The value itself when it is one value to equal, not an operator expression or missing. */
+    private static Object plainValue(Object value) {
+        return value == null || value instanceof Missing || isOperatorExpression(value) ? null : value;
     }
 
     private static boolean isOperatorExpression(Object value) {

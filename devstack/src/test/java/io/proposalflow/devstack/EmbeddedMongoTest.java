@@ -99,6 +99,11 @@ class EmbeddedMongoTest {
                     .containsEntry("version", 4);
             assertThat(proposals.find(Filters.and(Filters.eq("_id", "p-missing"), Filters.eq("version", 3))).first())
                     .isNull();
+            // the id as one condition of an explicit $and, as Spring Data writes andOperator(...)
+            Document and = new Document("$and", List.of(new Document("_id", "p-2"), new Document("status", "DRAFT")));
+            assertThat(proposals.findOneAndUpdate(and, Updates.set("status", "SUBMITTED"))).isNotNull();
+            assertThat(proposals.findOneAndUpdate(and, Updates.set("status", "SUBMITTED"))).isNull();
+            proposals.updateOne(Filters.eq("_id", "p-2"), Updates.set("status", "DRAFT"));
             // the other document is untouched, and queries on _id with an operator still work
             assertThat(proposals.find(Filters.and(Filters.in("_id", "p-1", "p-2"), Filters.eq("version", 3)))
                     .map(d -> d.getString("_id")).into(new ArrayList<>())).containsExactly("p-2");
@@ -115,6 +120,8 @@ class EmbeddedMongoTest {
 
         assertThat(IdIndexedBackends.positionsOfPinnedId(indexes, stored("_id", "p-1", "version", 3))).hasSize(1);
         assertThat(IdIndexedBackends.positionsOfPinnedId(indexes, stored("_id", "p-9", "version", 3))).isEmpty();
+        assertThat(IdIndexedBackends.positionsOfPinnedId(indexes,
+                stored("$and", List.of(stored("_id", "p-1"), stored("status", "PENDING"))))).hasSize(1);
         // left to the collection's own planning: _id alone (already indexed), an operator, no _id at all
         assertThat(IdIndexedBackends.positionsOfPinnedId(indexes, stored("_id", "p-1"))).isNull();
         assertThat(IdIndexedBackends.positionsOfPinnedId(indexes,
