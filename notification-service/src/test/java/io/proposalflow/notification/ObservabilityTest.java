@@ -22,6 +22,7 @@ import io.proposalflow.notification.mail.GuardedMailSender;
 import io.proposalflow.platform.tracing.TraceContexts;
 import io.proposalflow.testsupport.EventSender;
 import io.proposalflow.testsupport.TestBackends;
+import io.proposalflow.testsupport.HealthProbes;
 import io.proposalflow.testsupport.TopicProbe;
 
 /** Probes, metrics and tracing as operators and support staff use them. */
@@ -32,21 +33,7 @@ class ObservabilityTest extends IntegrationTest {
 
     @Test
     void readinessChecksTheDependenciesAndTheMailServerWhileLivenessChecksOnlyTheProcess() {
-        client().get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.readinessState.status").isEqualTo("UP")
-                .jsonPath("$.components.mongo.status").isEqualTo("UP")
-                .jsonPath("$.components.kafka.status").isEqualTo("UP")
-                .jsonPath("$.components.smtp.status").isEqualTo("UP");
-        client().get().uri("/actuator/health/liveness").exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.livenessState.status").isEqualTo("UP")
-                .jsonPath("$.components.smtp").doesNotExist()
-                .jsonPath("$.components.mongo").doesNotExist();
+        HealthProbes.assertReadinessChecksWhileLivenessDoesNot(client(), "mongo", "kafka", "smtp");
     }
 
     @Test
