@@ -1,18 +1,15 @@
 package io.proposalflow.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.bson.Document;
 
@@ -20,6 +17,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import io.proposalflow.launcher.ApiClient;
+import io.proposalflow.launcher.FileTrees;
 import io.proposalflow.launcher.ManagedProcess;
 import io.proposalflow.launcher.Ports;
 import io.proposalflow.launcher.ProposalSystem;
@@ -66,9 +64,9 @@ public final class BenchMain {
             ports = Ports.fromEnvironment(System.getenv());
         } else {
             Path data = options.out().resolve("data").toAbsolutePath();
-            deleteTree(data);
+            FileTrees.delete(data);
             ports = Ports.free();
-            List<String> jvm = splitOptions(System.getenv("SERVICE_JAVA_OPTS"));
+            List<String> jvm = ProposalSystem.splitOptions(System.getenv("SERVICE_JAVA_OPTS"));
             SystemConfig config = new SystemConfig(Path.of("").toAbsolutePath(), data, ports,
                     SystemConfig.currentJava(), jvm.isEmpty() ? SystemConfig.DEFAULT_SERVICE_JVM_OPTIONS : jvm,
                     options.serviceEnvironment());
@@ -236,20 +234,5 @@ public final class BenchMain {
         thread.setDaemon(true);
         thread.start();
         return thread;
-    }
-
-    private static List<String> splitOptions(String value) {
-        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(dir)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Prepares a service's Spring Boot jar for quick starts, the way Spring Boot's documentation describes
@@ -61,7 +59,7 @@ final class FastStart {
                 String expected = stampOf(java, jvmOptions, bootJar);
                 if (!Files.isRegularFile(archive) || !Files.isRegularFile(stamp)
                         || !expected.equals(Files.readString(stamp))) {
-                    deleteRecursively(dir);
+                    FileTrees.delete(dir);
                     run(List.of(java, "-Djarmode=tools", "-jar", bootJar.toString(), "extract",
                             "--destination", dir.toString()), environment, log);
                     List<String> training = new ArrayList<>(List.of(java));
@@ -109,17 +107,6 @@ final class FastStart {
         if (process.exitValue() != 0) {
             throw new IOException("exit code " + process.exitValue() + " from " + String.join(" ", command)
                     + ", see " + log);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -160,11 +159,7 @@ public final class LauncherMain {
                         + "); not deleting it. Remove them or pick another --data-dir.");
             }
             for (Path entry : all) {
-                try (Stream<Path> tree = Files.walk(entry)) {
-                    for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
+                FileTrees.delete(entry);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not reset " + dataDir, e);

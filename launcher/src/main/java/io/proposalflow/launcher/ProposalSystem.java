@@ -228,7 +228,8 @@ public final class ProposalSystem implements AutoCloseable {
                         + ": build first (./mvnw -B package -DskipTests)"));
     }
 
-    static List<String> splitOptions(String options) {
+    /** JVM options as given in one environment variable, split at white space. */
+    public static List<String> splitOptions(String options) {
         if (options == null || options.isBlank()) {
             return List.of();
         }
