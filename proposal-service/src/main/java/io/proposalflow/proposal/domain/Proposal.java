@@ -16,7 +16,8 @@ import io.proposalflow.events.ProposalStatus;
 import io.proposalflow.events.ProposalStatusChanged;
 import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.events.ProposalWithdrawn;
-import io.proposalflow.events.RecipientKind;
+import io.proposalflow.events.ReviewComment;
+import io.proposalflow.events.ReviewDecision;
 import io.proposalflow.events.ReviewOutcome;
 import io.proposalflow.events.Themenfeld;
 
@@ -47,6 +48,7 @@ public final class Proposal {
     private Instant firstSubmittedAt;
     private Instant decidedAt;
     private ReviewOutcome decision;
+    private final List<ReviewFeedback> reviewFeedback;
     private final List<DomainEvent> pendingEvents = new ArrayList<>();
 
     private Proposal(ProposalSnapshot s) {
@@ -64,6 +66,7 @@ public final class Proposal {
         this.firstSubmittedAt = s.firstSubmittedAt();
         this.decidedAt = s.decidedAt();
         this.decision = s.decision();
+        this.reviewFeedback = new ArrayList<>(s.reviewFeedback());
     }
 
     public static Proposal restore(ProposalSnapshot snapshot) {
@@ -73,7 +76,7 @@ public final class Proposal {
     /** A new draft of {@code by}'s focus group. */
     public static Proposal draft(UUID id, ProposalContent content, String contact, String by, Instant at) {
         Proposal proposal = new Proposal(new ProposalSnapshot(id, null, content, contact, ProposalStatus.DRAFT, 0,
-                null, List.of(), by, at, at, null, null, null));
+                null, List.of(), by, at, at, null, null, null, List.of()));
         proposal.history.add(new HistoryEntry(at, by, HistoryKind.DRAFTED, null, ProposalStatus.DRAFT, null));
         proposal.pendingEvents.add(new ProposalDrafted(id, proposal.nextVersion(), content.themenfeld(),
                 content.title(), by));
@@ -129,8 +132,11 @@ public final class Proposal {
     /**
      * review-service concluded the review of {@code reviewRound}. A completion that overtook its
      * "opened" event (still SUBMITTED, same round) passes through IN_REVIEW, as the lifecycle draws it.
+     * The reviewers' comments are kept for the focus group without the reviewers' ids: the design
+     * promises that what reviewers ask for reaches the group, never who asked.
      */
-    public ReviewEffect completeReview(int reviewRound, ReviewOutcome outcome, String summary, Instant at) {
+    public ReviewEffect completeReview(int reviewRound, ReviewOutcome outcome, List<ReviewComment> comments,
+            Instant at) {
         if (reviewRound != round) {
             return ReviewEffect.IGNORED;
         }
@@ -144,7 +150,14 @@ public final class Proposal {
             decision = outcome;
             decidedAt = at;
         }
-        moveTo(statusAfter(outcome), REVIEW_SERVICE, at, HistoryKind.REVIEW_COMPLETED, summary);
+        List<String> texts = comments.stream()
+                .map(ReviewComment::comment)
+                .filter(text -> text != null && !text.isBlank())
+                .map(String::trim)
+                .toList();
+        reviewFeedback.add(new ReviewFeedback(round, outcome, texts, at));
+        moveTo(statusAfter(outcome), REVIEW_SERVICE, at, HistoryKind.REVIEW_COMPLETED,
+                reviewNote(outcome, comments, texts));
         return ReviewEffect.APPLIED;
     }
 
@@ -192,6 +205,54 @@ public final class Proposal {
         }
     }
 
+    /**
+     * "Überarbeitung erbeten (2 Gutachten: 1× befürwortet, 1× Überarbeitung erbeten). Hinweise aus der
+     * Begutachtung: „…“ „…“". Built from the outcome, the decisions and the comments rather than taken
+     * from review-service's summary, so the history says what the reviewers asked for, and never who.
+     */
+    private static String reviewNote(ReviewOutcome outcome, List<ReviewComment> comments, List<String> texts) {
+        StringBuilder note = new StringBuilder(outcomeLabel(outcome));
+        if (!comments.isEmpty()) {
+            List<String> counts = new ArrayList<>();
+            for (ReviewDecision decision : ReviewDecision.values()) {
+                long n = comments.stream().filter(c -> c.decision() == decision).count();
+                if (n > 0) {
+                    counts.add(n + "× " + decisionLabel(decision));
+                }
+            }
+            note.append(" (").append(comments.size()).append(" Gutachten: ").append(String.join(", ", counts))
+                    .append(')');
+        }
+        note.append('.');
+        if (!texts.isEmpty()) {
+            note.append(" Hinweise aus der Begutachtung:");
+            texts.forEach(text -> note.append(" „").append(text).append('“'));
+        }
+        return note.toString();
+    }
+
+    private static String outcomeLabel(ReviewOutcome outcome) {
+        switch (outcome) {
+            case APPROVED:
+                return "Befürwortet";
+            case REJECTED:
+                return "Abgelehnt";
+            default:
+                return "Überarbeitung erbeten";
+        }
+    }
+
+    private static String decisionLabel(ReviewDecision decision) {
+        switch (decision) {
+            case APPROVE:
+                return "befürwortet";
+            case REJECT:
+                return "abgelehnt";
+            default:
+                return "Überarbeitung erbeten";
+        }
+    }
+
     private void require(Action action) {
         if (!action.allowedIn(status)) {
             throw new IllegalTransitionException(status, action);
@@ -224,7 +285,7 @@ public final class Proposal {
 
     public ProposalSnapshot snapshot() {
         return new ProposalSnapshot(id, version, content, contact, status, round, funding, history, createdBy,
-                createdAt, updatedAt, firstSubmittedAt, decidedAt, decision);
+                createdAt, updatedAt, firstSubmittedAt, decidedAt, decision, reviewFeedback);
     }
 
     public UUID id() {
@@ -253,5 +314,10 @@ public final class Proposal {
 
     public List<HistoryEntry> history() {
         return List.copyOf(history);
+    }
+
+    /** What the reviewers told the focus group, one entry per completed review round, oldest first. */
+    public List<ReviewFeedback> reviewFeedback() {
+        return List.copyOf(reviewFeedback);
     }
 }

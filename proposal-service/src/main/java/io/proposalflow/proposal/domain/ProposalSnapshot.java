@@ -17,13 +17,16 @@ import io.proposalflow.events.ReviewOutcome;
  * @param firstSubmittedAt start of the "days to decision" key figure
  * @param decidedAt        when the review approved or rejected the proposal
  * @param decision         APPROVED or REJECTED once decided, else null
+ * @param reviewFeedback   the reviewers' comments per completed round, for the focus group; never null
  */
 public record ProposalSnapshot(UUID id, Long version, ProposalContent content, String contact,
         ProposalStatus status, int round, FundingApplication funding, List<HistoryEntry> history,
         String createdBy, Instant createdAt, Instant updatedAt, Instant firstSubmittedAt, Instant decidedAt,
-        ReviewOutcome decision) {
+        ReviewOutcome decision, List<ReviewFeedback> reviewFeedback) {
 
     public ProposalSnapshot {
         history = List.copyOf(history);
+        // documents stored before the feedback was kept have none
+        reviewFeedback = reviewFeedback == null ? List.of() : List.copyOf(reviewFeedback);
     }
 }

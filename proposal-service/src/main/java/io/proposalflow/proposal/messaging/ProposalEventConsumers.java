@@ -45,7 +45,7 @@ public class ProposalEventConsumers {
             if (event.data() instanceof ReviewOpened e) {
                 apply(updater, codec, event, p -> p.openReview(e.round(), at));
             } else if (event.data() instanceof ReviewCompleted e) {
-                apply(updater, codec, event, p -> p.completeReview(e.round(), e.outcome(), e.summary(), at));
+                apply(updater, codec, event, p -> p.completeReview(e.round(), e.outcome(), e.comments(), at));
             }
         };
     }

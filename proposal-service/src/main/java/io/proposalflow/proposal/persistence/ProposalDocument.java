@@ -18,6 +18,7 @@ import io.proposalflow.proposal.domain.FundingApplication;
 import io.proposalflow.proposal.domain.HistoryEntry;
 import io.proposalflow.proposal.domain.Proposal;
 import io.proposalflow.proposal.domain.ProposalSnapshot;
+import io.proposalflow.proposal.domain.ReviewFeedback;
 
 /**
  * A {@link Proposal} as stored: its state, its pending events (outbox) and the events it consumed,
@@ -42,6 +43,7 @@ public class ProposalDocument extends AggregateDocument {
     private Instant firstSubmittedAt;
     private Instant decidedAt;
     private ReviewOutcome decision;
+    private List<ReviewFeedback> reviewFeedback = new ArrayList<>();
 
     public static ProposalDocument of(Proposal proposal, EventCodec codec) {
         ProposalDocument document = new ProposalDocument();
@@ -52,7 +54,7 @@ public class ProposalDocument extends AggregateDocument {
     public Proposal toDomain() {
         return Proposal.restore(new ProposalSnapshot(UUID.fromString(id), getVersion(), content, contact, status,
                 round, funding, history == null ? List.of() : history, createdBy, createdAt, updatedAt,
-                firstSubmittedAt, decidedAt, decision));
+                firstSubmittedAt, decidedAt, decision, reviewFeedback));
     }
 
     /** Takes over the proposal's state and queues the events of its changes, to be saved together. */
@@ -71,6 +73,7 @@ public class ProposalDocument extends AggregateDocument {
         firstSubmittedAt = s.firstSubmittedAt();
         decidedAt = s.decidedAt();
         decision = s.decision();
+        reviewFeedback = new ArrayList<>(s.reviewFeedback());
         proposal.pendingEvents().forEach(event -> enqueue(EventEnvelope.of(event), codec));
     }
 
@@ -176,5 +179,13 @@ public class ProposalDocument extends AggregateDocument {
 
     public void setDecision(ReviewOutcome decision) {
         this.decision = decision;
+    }
+
+    public List<ReviewFeedback> getReviewFeedback() {
+        return reviewFeedback;
+    }
+
+    public void setReviewFeedback(List<ReviewFeedback> reviewFeedback) {
+        this.reviewFeedback = reviewFeedback;
     }
 }

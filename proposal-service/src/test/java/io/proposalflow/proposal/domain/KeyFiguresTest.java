@@ -16,7 +16,7 @@ class KeyFiguresTest {
 
     private static ProposalSnapshot decidedAfter(int days, ReviewOutcome outcome) {
         Proposal p = Proposals.in(ProposalStatus.IN_REVIEW);
-        p.completeReview(1, outcome, "x", Proposals.T0.plus(Duration.ofDays(days)));
+        p.completeReview(1, outcome, List.of(), Proposals.T0.plus(Duration.ofDays(days)));
         return p.snapshot();
     }
 

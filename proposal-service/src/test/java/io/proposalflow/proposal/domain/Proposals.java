@@ -10,6 +10,8 @@ import io.proposalflow.events.FundingStage;
 import io.proposalflow.events.PartnerRef;
 import io.proposalflow.events.ProposalContent;
 import io.proposalflow.events.ProposalStatus;
+import io.proposalflow.events.ReviewComment;
+import io.proposalflow.events.ReviewDecision;
 import io.proposalflow.events.ReviewOutcome;
 import io.proposalflow.events.Themenfeld;
 
@@ -39,6 +41,11 @@ public final class Proposals {
                 stage == FundingStage.GRANTED ? new BigDecimal("45000.00") : null, LocalDate.of(2026, 6, 1), null);
     }
 
+    /** One reviewer's decision with a comment, as review-service reports it (reviewer {@code rev-jobcenter}). */
+    public static List<ReviewComment> comments(ReviewDecision decision, String comment) {
+        return List.of(new ReviewComment("rev-jobcenter", decision, comment));
+    }
+
     /** A proposal in {@code status}, reached by the shortest allowed path. */
     public static Proposal in(ProposalStatus status) {
         Proposal p = draft();
@@ -60,15 +67,16 @@ public final class Proposals {
             case IN_REVIEW:
                 return p;
             case REJECTED:
-                p.completeReview(1, ReviewOutcome.REJECTED, "kein Bedarf", T0);
+                p.completeReview(1, ReviewOutcome.REJECTED, comments(ReviewDecision.REJECT, "kein Bedarf"), T0);
                 return p;
             case CHANGES_REQUESTED:
-                p.completeReview(1, ReviewOutcome.CHANGES_REQUESTED, "Betreuung klären", T0);
+                p.completeReview(1, ReviewOutcome.CHANGES_REQUESTED,
+                        comments(ReviewDecision.REQUEST_CHANGES, "Betreuung klären"), T0);
                 return p;
             default:
                 break;
         }
-        p.completeReview(1, ReviewOutcome.APPROVED, "gut", T0);
+        p.completeReview(1, ReviewOutcome.APPROVED, comments(ReviewDecision.APPROVE, "gut"), T0);
         switch (status) {
             case APPROVED:
                 return p;
@@ -91,6 +99,6 @@ public final class Proposals {
         ProposalSnapshot s = p.snapshot();
         return Proposal.restore(new ProposalSnapshot(s.id(), s.version() == null ? 0L : s.version() + 1, s.content(),
                 s.contact(), s.status(), s.round(), s.funding(), s.history(), s.createdBy(), s.createdAt(),
-                s.updatedAt(), s.firstSubmittedAt(), s.decidedAt(), s.decision()));
+                s.updatedAt(), s.firstSubmittedAt(), s.decidedAt(), s.decision(), s.reviewFeedback()));
     }
 }

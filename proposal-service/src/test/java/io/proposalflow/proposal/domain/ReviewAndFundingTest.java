@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,18 +32,19 @@ class ReviewAndFundingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "APPROVED, APPROVED", "REJECTED, REJECTED", "CHANGES_REQUESTED, CHANGES_REQUESTED" })
-    void aCompletedReviewMovesTheProposalToItsOutcomeWithTheSummaryInTheHistory(ReviewOutcome outcome,
-            ProposalStatus expected) {
+    @CsvSource({ "APPROVED, APPROVED, Befürwortet", "REJECTED, REJECTED, Abgelehnt",
+            "CHANGES_REQUESTED, CHANGES_REQUESTED, Überarbeitung erbeten" })
+    void aCompletedReviewMovesTheProposalToItsOutcomeWithTheOutcomeInTheHistory(ReviewOutcome outcome,
+            ProposalStatus expected, String label) {
         Proposal p = Proposals.saved(Proposals.in(ProposalStatus.IN_REVIEW));
-        assertThat(p.completeReview(1, outcome, "Bedarf unstrittig", T0)).isEqualTo(ReviewEffect.APPLIED);
+        assertThat(p.completeReview(1, outcome, List.of(), T0)).isEqualTo(ReviewEffect.APPLIED);
         assertThat(p.status()).isEqualTo(expected);
         HistoryEntry last = p.history().get(p.history().size() - 1);
         assertThat(last.what()).isEqualTo(HistoryKind.REVIEW_COMPLETED);
-        assertThat(last.note()).isEqualTo("Bedarf unstrittig");
+        assertThat(last.note()).isEqualTo(label + ".");
         assertThat(last.actor()).isEqualTo(Proposal.REVIEW_SERVICE);
         assertThat(p.pendingEvents()).singleElement().isInstanceOfSatisfying(ProposalStatusChanged.class,
-                e -> assertThat(e.reason()).isEqualTo("Bedarf unstrittig"));
+                e -> assertThat(e.reason()).isEqualTo(label + "."));
     }
 
     @Test
@@ -50,7 +52,7 @@ class ReviewAndFundingTest {
         Proposal p = Proposals.in(ProposalStatus.CHANGES_REQUESTED);
         p.resubmit(FOCUS_GROUP_USER, T0);
         p = Proposals.saved(p);
-        assertThat(p.completeReview(1, ReviewOutcome.REJECTED, "alt", T0)).isEqualTo(ReviewEffect.IGNORED);
+        assertThat(p.completeReview(1, ReviewOutcome.REJECTED, List.of(), T0)).isEqualTo(ReviewEffect.IGNORED);
         assertThat(p.openReview(1, T0)).isEqualTo(ReviewEffect.IGNORED);
         assertThat(p.status()).isEqualTo(ProposalStatus.SUBMITTED);
         assertThat(p.pendingEvents()).isEmpty();
@@ -60,7 +62,7 @@ class ReviewAndFundingTest {
     @Test
     void anOpenedReviewArrivingAfterTheCompletionChangesNothing() {
         Proposal p = Proposals.saved(Proposals.in(ProposalStatus.SUBMITTED));
-        assertThat(p.completeReview(1, ReviewOutcome.APPROVED, "gut", T0)).isEqualTo(ReviewEffect.APPLIED);
+        assertThat(p.completeReview(1, ReviewOutcome.APPROVED, List.of(), T0)).isEqualTo(ReviewEffect.APPLIED);
         assertThat(p.status()).isEqualTo(ProposalStatus.APPROVED);
         assertThat(p.history()).extracting(HistoryEntry::to).containsSubsequence(ProposalStatus.IN_REVIEW,
                 ProposalStatus.APPROVED);
@@ -73,7 +75,7 @@ class ReviewAndFundingTest {
     void reviewEventsForAProposalThatIsNotUnderReviewAreIgnored(ProposalStatus status) {
         Proposal p = Proposals.saved(Proposals.in(status));
         assertThat(p.openReview(p.round(), T0)).isEqualTo(ReviewEffect.IGNORED);
-        assertThat(p.completeReview(p.round(), ReviewOutcome.APPROVED, "x", T0)).isEqualTo(ReviewEffect.IGNORED);
+        assertThat(p.completeReview(p.round(), ReviewOutcome.APPROVED, List.of(), T0)).isEqualTo(ReviewEffect.IGNORED);
         assertThat(p.status()).isEqualTo(status);
         assertThat(p.pendingEvents()).isEmpty();
     }

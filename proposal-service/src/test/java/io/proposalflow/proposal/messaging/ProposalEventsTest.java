@@ -123,7 +123,7 @@ class ProposalEventsTest extends ServiceTest {
 
         send(completed(id, 1, ReviewOutcome.APPROVED));
         await("approved", () -> load(id).getStatus() == ProposalStatus.APPROVED);
-        assertThat(last(id).note()).isEqualTo("Bedarf unstrittig");
+        assertThat(last(id).note()).isEqualTo("Befürwortet (1 Gutachten: 1× befürwortet).");
         assertThat(last(id).actor()).isEqualTo("review-service");
 
         try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.PROPOSAL_EVENTS)) {
@@ -133,7 +133,7 @@ class ProposalEventsTest extends ServiceTest {
                     .map(r -> (DomainEvent) CODEC.decode(EventType.PROPOSAL_STATUS_CHANGED, r.value()))
                     .reduce((a, b) -> b).orElseThrow();
             assertThat(lastChange).hasFieldOrPropertyWithValue("to", ProposalStatus.APPROVED)
-                    .hasFieldOrPropertyWithValue("reason", "Bedarf unstrittig");
+                    .hasFieldOrPropertyWithValue("reason", "Befürwortet (1 Gutachten: 1× befürwortet).");
         }
     }
 
