@@ -1,6 +1,8 @@
 package io.proposalflow.proposal.persistence;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Sort;
@@ -36,9 +38,13 @@ public class ProposalRepository {
 
     /**
      * @param themenfeld null for all
-     * @param text       free text matched case-insensitively in title and summary, null for all
+     * @param text       free text matched case-insensitively in title and summary, or a short reference
+     *                   ({@code PV-1A2B3C4D}) matched against the start of the id; null for all
      */
     public record Filter(ProposalStatus status, Themenfeld themenfeld, String fundingProgramme, String text) {
+
+        /** What {@link io.proposalflow.events.ProposalReference} gives: the first 8 hex digits of the id. */
+        private static final Pattern REFERENCE = Pattern.compile("PV-([0-9A-F]{8})", Pattern.CASE_INSENSITIVE);
 
         Query toQuery() {
             List<Criteria> all = new java.util.ArrayList<>();
@@ -54,8 +60,14 @@ public class ProposalRepository {
             if (text != null && !text.isBlank()) {
                 // quoted, so a user's text never becomes a regular expression
                 Pattern pattern = Pattern.compile(Pattern.quote(text.trim()), Pattern.CASE_INSENSITIVE);
-                all.add(new Criteria().orOperator(Criteria.where("content.title").regex(pattern),
+                List<Criteria> any = new java.util.ArrayList<>(List.of(Criteria.where("content.title").regex(pattern),
                         Criteria.where("content.summary").regex(pattern)));
+                Matcher reference = REFERENCE.matcher(text.trim());
+                if (reference.matches()) {
+                    // ids are stored as lower-case UUID strings; an anchored prefix can use the _id index
+                    any.add(Criteria.where("_id").regex("^" + reference.group(1).toLowerCase(Locale.ROOT)));
+                }
+                all.add(new Criteria().orOperator(any));
             }
             return all.isEmpty() ? new Query() : new Query(new Criteria().andOperator(all));
         }

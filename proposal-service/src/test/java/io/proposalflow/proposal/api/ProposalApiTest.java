@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.proposalflow.events.ProposalReference;
 import io.proposalflow.events.ProposalStatus;
 import io.proposalflow.proposal.ServiceTest;
 import io.proposalflow.proposal.domain.Action;
@@ -26,6 +27,8 @@ class ProposalApiTest extends ServiceTest {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("DRAFT")
                 .jsonPath("$.version").isEqualTo(0)
+                .jsonPath("$.reference").isEqualTo(ProposalReference.of(UUID.fromString(id)))
+                .jsonPath("$.reviewFeedback").isEmpty()
                 .jsonPath("$.themenfeldLabel").isEqualTo("Arbeitswelt & Wirtschaft")
                 .jsonPath("$.requestedBudgetEur").isEqualTo(48000.00)
                 .jsonPath("$.partners[0].id").isEqualTo("stiftung-neuerkerode")
@@ -169,6 +172,26 @@ class ProposalApiTest extends ServiceTest {
                 .jsonPath("$.totalElements").isEqualTo(2)
                 .jsonPath("$.totalPages").isEqualTo(2)
                 .jsonPath("$.content[0].id").isEqualTo(older);
+    }
+
+    @Test
+    void theShortReferenceFindsItsProposal() {
+        String wanted = createDraft(draftBody());
+        createDraft(draftBody());
+        String reference = ProposalReference.of(UUID.fromString(wanted));
+
+        as(OWNER).get().uri(u -> u.path("/api/proposals").queryParam("q", reference).build()).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.totalElements").isEqualTo(1)
+                .jsonPath("$.content[0].id").isEqualTo(wanted)
+                .jsonPath("$.content[0].reference").isEqualTo(reference);
+        as(COORDINATOR).get().uri(u -> u.path("/api/proposals").queryParam("q", " " + reference.toLowerCase() + " ")
+                .build()).exchange()
+                .expectBody().jsonPath("$.totalElements").isEqualTo(1).jsonPath("$.content[0].id").isEqualTo(wanted);
+        // another group's proposal stays invisible, reference or not
+        as(OTHER_GROUP).get().uri(u -> u.path("/api/proposals").queryParam("q", reference).build()).exchange()
+                .expectBody().jsonPath("$.totalElements").isEqualTo(0);
     }
 
     @Test
