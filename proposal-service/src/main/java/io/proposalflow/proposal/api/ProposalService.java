@@ -27,6 +27,7 @@ import io.proposalflow.platform.web.PageResponse;
 import io.proposalflow.proposal.domain.HistoryEntry;
 import io.proposalflow.proposal.domain.IllegalTransitionException;
 import io.proposalflow.proposal.domain.KeyFigures;
+import io.proposalflow.proposal.domain.NotificationSteps;
 import io.proposalflow.proposal.domain.Proposal;
 import io.proposalflow.proposal.domain.ThemenfeldChangeException;
 import io.proposalflow.proposal.persistence.DeliveryDocument;
@@ -70,14 +71,17 @@ public class ProposalService {
                 .switchIfEmpty(Mono.error(() -> NotFoundException.of("Proposal", id)));
     }
 
-    /** The proposal's own timeline merged with the deliveries reported for it, oldest first. */
+    /**
+     * The proposal's own timeline merged with one line per step for the mails reported for it, oldest
+     * first.
+     */
     public Mono<List<HistoryEntry>> history(UUID id, Caller caller) {
         return get(id, caller).flatMap(document -> deliveries.findByProposalId(id.toString())
-                .map(DeliveryDocument::getEntry)
+                .map(DeliveryDocument::toDelivery)
                 .collectList()
                 .map(delivered -> {
                     List<HistoryEntry> all = new ArrayList<>(document.toDomain().history());
-                    all.addAll(delivered);
+                    all.addAll(NotificationSteps.summarise(delivered));
                     // stable: entries of the same instant keep the proposal's own order first
                     all.sort(Comparator.comparing(HistoryEntry::at));
                     return all;

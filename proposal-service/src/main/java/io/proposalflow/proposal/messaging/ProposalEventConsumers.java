@@ -19,7 +19,7 @@ import io.proposalflow.events.ReviewOpened;
 import io.proposalflow.platform.messaging.EventMessages;
 import io.proposalflow.platform.persistence.IdempotentUpdater;
 import reactor.core.publisher.Mono;
-import io.proposalflow.proposal.domain.HistoryEntry;
+import io.proposalflow.proposal.domain.Delivery;
 import io.proposalflow.proposal.domain.Proposal;
 import io.proposalflow.proposal.persistence.DeliveryDocument;
 import io.proposalflow.proposal.persistence.DeliveryRepository;
@@ -50,21 +50,28 @@ public class ProposalEventConsumers {
         };
     }
 
-    /** Deliveries go to their own collection, not into the proposal: see {@link DeliveryDocument}. */
+    /**
+     * Deliveries go to their own collection, not into the proposal: see {@link DeliveryDocument}. They are
+     * summarised per step when the history is read ({@code NotificationSteps}).
+     */
     @Bean
     public Consumer<Message<byte[]>> notificationEvents(EventMessages messages, DeliveryRepository deliveries) {
         return message -> {
             EventEnvelope event = messages.decode(message);
             Instant at = event.time() == null ? Instant.now() : event.time();
-            HistoryEntry entry = null;
+            // the step (source event), kind and organisation only: who exactly got the mail stays in
+            // notification-service
+            Delivery delivery = null;
             if (event.data() instanceof NotificationSent e) {
-                entry = HistoryEntry.delivery(true, e.recipientKind(), e.organisationId(), e.organisationName(), at);
+                delivery = new Delivery(e.notificationId().toString(), e.sourceEventId(), e.sourceEventType(),
+                        e.recipientKind(), e.organisationId(), e.organisationName(), true, at);
             } else if (event.data() instanceof NotificationFailed e) {
-                entry = HistoryEntry.delivery(false, e.recipientKind(), e.organisationId(), e.organisationName(), at);
+                delivery = new Delivery(e.notificationId().toString(), e.sourceEventId(), e.sourceEventType(),
+                        e.recipientKind(), e.organisationId(), e.organisationName(), false, at);
             }
-            if (entry != null) {
+            if (delivery != null) {
                 boolean recorded = Boolean.TRUE.equals(deliveries
-                        .insert(new DeliveryDocument(event.id(), event.data().proposalId().toString(), entry))
+                        .insert(new DeliveryDocument(event.id(), event.data().proposalId().toString(), delivery))
                         .thenReturn(true)
                         // the event id is the document id: a redelivery is a duplicate key and changes nothing
                         .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false))

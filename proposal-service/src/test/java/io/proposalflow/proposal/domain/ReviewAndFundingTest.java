@@ -18,7 +18,6 @@ import io.proposalflow.events.FundingApplicationUpdated;
 import io.proposalflow.events.FundingStage;
 import io.proposalflow.events.ProposalStatus;
 import io.proposalflow.events.ProposalStatusChanged;
-import io.proposalflow.events.RecipientKind;
 import io.proposalflow.events.ReviewOutcome;
 
 class ReviewAndFundingTest {
@@ -128,17 +127,5 @@ class ReviewAndFundingTest {
                 BigDecimal.ONE, LocalDate.of(2026, 1, 1), null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FundingApplication("ESF Plus", FundingStage.GRANTED, BigDecimal.TEN, null,
                 LocalDate.of(2026, 1, 1), null)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void aDeliveryEntersTheHistoryWithTheOrganisationOnly() {
-        HistoryEntry sent = HistoryEntry.delivery(true, RecipientKind.PARTNER, "stiftung-neuerkerode",
-                "Stiftung Neuerkerode", T0);
-        assertThat(sent.what()).isEqualTo(HistoryKind.NOTIFICATION_SENT);
-        assertThat(sent.note()).isEqualTo("Stiftung Neuerkerode (stiftung-neuerkerode)");
-        assertThat(sent.actor()).isEqualTo(Proposal.NOTIFICATION_SERVICE);
-        HistoryEntry failed = HistoryEntry.delivery(false, RecipientKind.FOCUS_GROUP, null, null, T0);
-        assertThat(failed.what()).isEqualTo(HistoryKind.NOTIFICATION_FAILED);
-        assertThat(failed.note()).isEqualTo("FOCUS_GROUP");
     }
 }

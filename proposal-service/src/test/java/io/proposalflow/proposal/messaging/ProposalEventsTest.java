@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import io.proposalflow.events.DomainEvent;
 import io.proposalflow.events.EventCodec;
 import io.proposalflow.events.EventEnvelope;
 import io.proposalflow.events.EventType;
+import io.proposalflow.events.NotificationFailed;
 import io.proposalflow.events.NotificationSent;
 import io.proposalflow.events.ProposalStatus;
 import io.proposalflow.events.RecipientKind;
@@ -35,6 +37,7 @@ import io.proposalflow.events.Topics;
 import io.proposalflow.proposal.ServiceTest;
 import io.proposalflow.proposal.domain.Proposal;
 import io.proposalflow.proposal.domain.Proposals;
+import io.proposalflow.proposal.persistence.DeliveryDocument;
 import io.proposalflow.proposal.persistence.ProposalDocument;
 import io.proposalflow.proposal.domain.HistoryEntry;
 import io.proposalflow.proposal.domain.HistoryKind;
@@ -194,30 +197,51 @@ class ProposalEventsTest extends ServiceTest {
     }
 
     @Test
-    void aDeliveryEntersTheHistoryOnceWithTheOrganisationAndLeavesTheProposalsVersionAlone() {
+    void theMailsOfEachStepAreOneHistoryEntryNamingWhoWasToldAndLeaveTheProposalsVersionAlone() {
         UUID id = givenProposalIn(ProposalStatus.SUBMITTED);
         Long version = load(id).getVersion();
-        EventEnvelope delivered = send(notified(id));
-        EventSender.get().send(delivered); // redelivered
-        send(notified(id)); // a second, distinct delivery, consumed after the redelivery
+        String submitted = UUID.randomUUID().toString();
+        String completed = UUID.randomUUID().toString();
+        EventEnvelope first = send(sent(id, submitted, RecipientKind.FOCUS_GROUP, null, null));
+        EventSender.get().send(first); // redelivered
+        send(sent(id, submitted, RecipientKind.PARTNER, "stiftung-neuerkerode", "Stiftung Neuerkerode"));
+        send(sent(id, submitted, RecipientKind.PARTNER, "stiftung-neuerkerode", "Stiftung Neuerkerode"));
+        send(sent(id, submitted, RecipientKind.PARTNER, "kvhs-goslar", "Kreisvolkshochschule Goslar"));
+        send(sent(id, submitted, RecipientKind.REVIEWER, null, null));
+        send(sent(id, submitted, RecipientKind.REVIEWER, null, null));
+        send(new NotificationFailed(UUID.randomUUID(), id, completed, EventType.REVIEW_COMPLETED.type(),
+                RecipientKind.PARTNER, "jobcenter-goslar", "Jobcenter Goslar", 5, "550 mailbox unavailable"));
+        send(sent(id, completed, RecipientKind.FOCUS_GROUP, null, null));
+        // as written before deliveries were summarised per step (ADR 0008, amended): a finished line, no step
+        mongo.getCollection(DeliveryDocument.COLLECTION).flatMap(c -> Mono.from(c.insertOne(
+                new org.bson.Document("_id", UUID.randomUUID().toString()).append("proposalId", id.toString())
+                        .append("entry", new org.bson.Document("at", Date.from(Instant.now().minusSeconds(3600)))
+                                .append("actor", "notification-service").append("what", "NOTIFICATION_SENT")
+                                .append("note", "Jobcenter Goslar (jobcenter-goslar)"))))).block();
 
-        await("both deliveries in the history", () -> deliveries(id).size() >= 2);
-        assertThat(deliveries(id)).hasSize(2).allSatisfy(entry -> {
-            assertThat(entry.get("note")).isEqualTo("Stiftung Neuerkerode (stiftung-neuerkerode)");
-            assertThat(entry.get("actor")).isEqualTo("notification-service");
-        });
+        // same topic and key, so the last step is complete once all mails before it are recorded
+        String lastStep = "Benachrichtigt: Fokusgruppe. Nicht zugestellt: Partner Jobcenter Goslar";
+        await("all mails recorded", () -> notifications(id).stream().anyMatch(e -> lastStep.equals(e.get("note"))));
+        assertThat(notifications(id)).extracting(e -> e.get("what") + " " + e.get("note"))
+                .containsExactlyInAnyOrder(
+                        "NOTIFICATION_SENT Benachrichtigt: Partner Jobcenter Goslar",
+                        "NOTIFICATION_SENT Benachrichtigt: Fokusgruppe; Partner Kreisvolkshochschule Goslar,"
+                                + " Stiftung Neuerkerode; 2 Gutachter:innen",
+                        "NOTIFICATION_FAILED " + lastStep);
+        assertThat(notifications(id)).allSatisfy(e -> assertThat(e.get("actor")).isEqualTo("notification-service"));
         // a user who read the proposal before the mails went out can still change it with that version
         assertThat(load(id).getVersion()).isEqualTo(version);
         assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.SUBMITTED);
     }
 
-    /** The delivery entries of the history, as the API shows them. */
-    private List<Map<String, Object>> deliveries(UUID id) {
+    /** The notification entries of the history, as the API shows them to the focus group. */
+    private List<Map<String, Object>> notifications(UUID id) {
         List<Map<String, Object>> history = as(OWNER).get().uri("/api/proposals/{id}/history", id).exchange()
                 .expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
                 .getResponseBody();
-        return history.stream().filter(e -> HistoryKind.NOTIFICATION_SENT.name().equals(e.get("what"))).toList();
+        return history.stream().filter(e -> HistoryKind.NOTIFICATION_SENT.name().equals(e.get("what"))
+                || HistoryKind.NOTIFICATION_FAILED.name().equals(e.get("what"))).toList();
     }
 
     @Test
@@ -261,10 +285,10 @@ class ProposalEventsTest extends ServiceTest {
                 List.of(new ReviewComment("rev-jobcenter", ReviewDecision.APPROVE, null)), "Bedarf unstrittig");
     }
 
-    private static NotificationSent notified(UUID id) {
-        return new NotificationSent(UUID.randomUUID(), id, UUID.randomUUID().toString(),
-                EventType.PROPOSAL_SUBMITTED.type(), RecipientKind.PARTNER, "stiftung-neuerkerode",
-                "Stiftung Neuerkerode", 1);
+    private static NotificationSent sent(UUID id, String step, RecipientKind kind, String organisationId,
+            String organisationName) {
+        return new NotificationSent(UUID.randomUUID(), id, step, EventType.PROPOSAL_SUBMITTED.type(), kind,
+                organisationId, organisationName, 1);
     }
 
     private static EventEnvelope send(DomainEvent payload) {
