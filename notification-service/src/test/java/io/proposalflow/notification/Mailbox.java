@@ -18,7 +18,8 @@ import jakarta.mail.Store;
 public final class Mailbox {
 
     /** One received mail, its plain text and HTML parts. */
-    public record Mail(String subject, String from, String text, String html, boolean multipartAlternative) {
+    public record Mail(String subject, String from, String replyTo, String messageId, String text, String html,
+            boolean multipartAlternative) {
         public String body() {
             return text + "\n" + html;
         }
@@ -40,8 +41,10 @@ public final class Mailbox {
                     if (message.getSubject() != null && message.getSubject().contains(subjectPart)) {
                         Parts parts = new Parts();
                         parts.collect(message);
-                        mails.add(new Mail(message.getSubject(), message.getFrom()[0].toString(), parts.text,
-                                parts.html, parts.alternative));
+                        String replyTo = message.getReplyTo() == null ? null : message.getReplyTo()[0].toString();
+                        String[] messageId = message.getHeader("Message-ID");
+                        mails.add(new Mail(message.getSubject(), message.getFrom()[0].toString(), replyTo,
+                                messageId == null ? null : messageId[0], parts.text, parts.html, parts.alternative));
                     }
                 }
                 return mails;

@@ -22,12 +22,16 @@ public class NotificationConfiguration {
      * {@code templates/mail/*.html} and {@code *.txt} and the texts in {@code mail/messages*.properties}.
      */
     @Bean
-    public MailRenderer mailRenderer(MessageSource messageSource) {
+    public MailRenderer mailRenderer(MessageSource messageSource, NotificationProperties properties) {
+        return new MailRenderer(mailTemplates(messageSource), messageSource, properties.portalUrl());
+    }
+
+    public static SpringTemplateEngine mailTemplates(MessageSource messageSource) {
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
         engine.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 2));
         engine.setTemplateEngineMessageSource(messageSource);
-        return new MailRenderer(engine, messageSource);
+        return engine;
     }
 
     private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String suffix, int order) {

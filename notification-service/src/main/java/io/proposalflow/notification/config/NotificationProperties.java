@@ -9,12 +9,15 @@ import io.proposalflow.notification.domain.DeliveryPolicy;
 /**
  * Settings of this service (prefix {@code notification}); defaults in application.yml.
  *
- * @param from     sender address of every mail
- * @param demoData seed the demo directory when it is empty
+ * @param from      sender address of every mail
+ * @param replyTo   where replies to a mail go: the programme's coordination, not the robot that sent it
+ * @param portalUrl the address people open the portal at; mails link to the proposal or review there
+ * @param demoData  seed the demo directory when it is empty
  * @param delivery persisted retries of the dispatcher
  */
 @ConfigurationProperties("notification")
-public record NotificationProperties(String from, boolean demoData, Delivery delivery) {
+public record NotificationProperties(String from, String replyTo, String portalUrl, boolean demoData,
+        Delivery delivery) {
 
     /**
      * @param pollInterval     how often the dispatcher looks for due notifications

@@ -20,8 +20,16 @@ public sealed interface Audience {
         }
     }
 
+    /**
+     * The reviewers assigned to the proposal's current review case, as this service's copy knows them
+     * (for events such as a cancellation that do not name them).
+     */
+    record AssignedReviewers() implements Audience {
+    }
+
     Audience PARTNERS = new Partners();
     Audience FOCUS_GROUP = new FocusGroup();
+    Audience ASSIGNED_REVIEWERS = new AssignedReviewers();
 
     static Audience reviewers(List<String> reviewerIds) {
         return new Reviewers(reviewerIds);

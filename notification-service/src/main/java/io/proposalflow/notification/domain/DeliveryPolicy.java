@@ -11,6 +11,9 @@ import java.time.Instant;
  */
 public record DeliveryPolicy(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff) {
 
+    /** For a mail the server refused for good: the first failure is the last. */
+    public static final DeliveryPolicy NO_RETRY = new DeliveryPolicy(1, Duration.ZERO, 1, Duration.ZERO);
+
     public DeliveryPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");

@@ -3,36 +3,50 @@ package io.proposalflow.notification.domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
 
 import io.proposalflow.events.DomainEvent;
+import io.proposalflow.events.EventType;
 import io.proposalflow.events.FundingApplicationUpdated;
 import io.proposalflow.events.FundingStage;
 import io.proposalflow.events.ProposalResubmitted;
 import io.proposalflow.events.ProposalStatus;
-import io.proposalflow.events.ProposalStatusChanged;
 import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.events.ProposalWithdrawn;
+import io.proposalflow.events.ReviewCancelled;
+import io.proposalflow.events.ReviewComment;
 import io.proposalflow.events.ReviewCompleted;
+import io.proposalflow.events.ReviewEvent;
 import io.proposalflow.events.ReviewOutcome;
 import io.proposalflow.events.ReviewOverdue;
 import io.proposalflow.events.ReviewReminderDue;
-import io.proposalflow.events.ReviewersAssigned;
 import io.proposalflow.events.Themenfeld;
 
 /**
  * The facts a mail states, taken from the event when it is consumed and kept with the notification, so
  * the mail can be rendered (again) at any time. Deliberately no reviewer ids or names: the same facts go
- * to partners, and reviewers' identities are not theirs to see. Fields a kind does not use are null.
+ * to partners and the focus group, and reviewers' identities are not theirs to see (the comments of a
+ * review travel as bare texts). Fields a kind does not use are null.
+ *
+ * @param proposalId      for the link to the proposal and its reference
+ * @param reviewCaseId    for a reviewer's link to the case; null in mails to others
+ * @param status          the proposal's status after this step
+ * @param tally           how the reviewers decided (review completed only)
+ * @param reviewerComments what the reviewers wrote, without who wrote it (review completed only)
  */
 public record MailFacts(
         MailKind kind,
+        String proposalId,
+        String reviewCaseId,
         String title,
         Themenfeld themenfeld,
         ProposalStatus status,
         ProposalStatus previousStatus,
         String reason,
         ReviewOutcome outcome,
-        String decisionSummary,
+        ReviewTally tally,
+        List<String> reviewerComments,
         Integer round,
         String programme,
         FundingStage fundingStage,
@@ -41,51 +55,95 @@ public record MailFacts(
         LocalDate stageDate,
         Instant dueAt) {
 
-    /** Null when the event is not one that mails anybody. */
-    public static MailFacts of(DomainEvent event, ProposalSnapshot proposal) {
-        Builder b = new Builder(proposal);
-        if (event instanceof ProposalSubmitted e) {
-            return b.kind(MailKind.SUBMITTED).status(ProposalStatus.SUBMITTED)
-                    .requested(e.content().requestedBudgetEur()).round(1).build();
+    public MailFacts {
+        reviewerComments = reviewerComments == null ? List.of() : List.copyOf(reviewerComments);
+    }
+
+    /** How many reviewers decided which way. */
+    public record ReviewTally(int approvals, int changeRequests, int rejections) {
+
+        static ReviewTally of(List<ReviewComment> decisions) {
+            int approvals = 0;
+            int changes = 0;
+            int rejections = 0;
+            for (ReviewComment c : decisions) {
+                switch (c.decision()) {
+                    case APPROVE -> approvals++;
+                    case REQUEST_CHANGES -> changes++;
+                    case REJECT -> rejections++;
+                }
+            }
+            return new ReviewTally(approvals, changes, rejections);
         }
-        if (event instanceof ProposalResubmitted e) {
-            return b.kind(MailKind.RESUBMITTED).status(ProposalStatus.SUBMITTED)
-                    .requested(e.content().requestedBudgetEur()).round(e.round()).build();
+
+        public int total() {
+            return approvals + changeRequests + rejections;
         }
-        if (event instanceof ProposalWithdrawn e) {
-            return b.kind(MailKind.WITHDRAWN).status(ProposalStatus.WITHDRAWN).previous(e.previousStatus())
-                    .reason(e.reason()).build();
+    }
+
+    /**
+     * The facts of a mail of {@code kind} about {@code event}, one of those {@link NotificationRules} plans.
+     *
+     * @throws IllegalArgumentException for an event type that mails nobody
+     */
+    public static MailFacts of(DomainEvent event, MailKind kind, ProposalSnapshot proposal) {
+        Builder b = new Builder(kind, proposal);
+        if (event instanceof ReviewEvent review) {
+            b.reviewCaseId = review.reviewCaseId().toString();
         }
-        if (event instanceof ProposalStatusChanged e) {
-            return b.kind(MailKind.STATUS_CHANGED).status(e.to()).previous(e.from()).reason(e.reason()).build();
+        switch (EventType.of(event)) {
+            case PROPOSAL_SUBMITTED -> b.status(ProposalStatus.SUBMITTED).round(1)
+                    .requested(((ProposalSubmitted) event).content().requestedBudgetEur());
+            case PROPOSAL_RESUBMITTED -> {
+                ProposalResubmitted e = (ProposalResubmitted) event;
+                b.status(ProposalStatus.SUBMITTED).round(e.round()).requested(e.content().requestedBudgetEur());
+            }
+            case PROPOSAL_WITHDRAWN -> {
+                ProposalWithdrawn e = (ProposalWithdrawn) event;
+                b.status(ProposalStatus.WITHDRAWN).previous(e.previousStatus()).reason(e.reason());
+            }
+            case FUNDING_APPLICATION_UPDATED -> b.funding((FundingApplicationUpdated) event);
+            case REVIEWERS_ASSIGNED -> b.due(proposal.reviewDueAt());
+            case REVIEW_REMINDER_DUE -> b.due(((ReviewReminderDue) event).dueAt());
+            case REVIEW_OVERDUE -> b.due(((ReviewOverdue) event).dueAt());
+            case REVIEW_COMPLETED -> b.review((ReviewCompleted) event);
+            case REVIEW_CANCELLED -> b.reason(((ReviewCancelled) event).reason());
+            case PROPOSAL_DRAFTED, PROPOSAL_STATUS_CHANGED, REVIEW_OPENED, REVIEW_DECISION_RECORDED,
+                    NOTIFICATION_SENT, NOTIFICATION_FAILED ->
+                    throw new IllegalArgumentException(EventType.of(event) + " mails nobody");
         }
-        if (event instanceof FundingApplicationUpdated e) {
-            return b.kind(MailKind.FUNDING_UPDATED).funding(e).build();
-        }
-        if (event instanceof ReviewersAssigned) {
-            return b.kind(MailKind.REVIEW_ASSIGNED).due(proposal.reviewDueAt()).build();
-        }
-        if (event instanceof ReviewReminderDue e) {
-            return b.kind(MailKind.REVIEW_REMINDER).due(e.dueAt()).build();
-        }
-        if (event instanceof ReviewOverdue e) {
-            return b.kind(MailKind.REVIEW_OVERDUE).due(e.dueAt()).build();
-        }
-        if (event instanceof ReviewCompleted e) {
-            return b.kind(MailKind.REVIEW_COMPLETED).outcome(e.outcome(), e.summary()).round(e.round()).build();
-        }
-        return null;
+        return b.build();
+    }
+
+    /** The proposal's status once a funding report of this stage is recorded. */
+    static ProposalStatus statusAfter(FundingStage stage) {
+        return switch (stage) {
+            case GRANTED -> ProposalStatus.FUNDED;
+            case DENIED -> ProposalStatus.FUNDING_DENIED;
+            case PLANNED, EXPRESSION_OF_INTEREST_SUBMITTED, INVITED_TO_APPLY, APPLICATION_SUBMITTED ->
+                    ProposalStatus.FUNDING_APPLIED;
+        };
+    }
+
+    static ProposalStatus statusAfter(ReviewOutcome outcome) {
+        return switch (outcome) {
+            case APPROVED -> ProposalStatus.APPROVED;
+            case REJECTED -> ProposalStatus.REJECTED;
+            case CHANGES_REQUESTED -> ProposalStatus.CHANGES_REQUESTED;
+        };
     }
 
     /** Collects the fields step by step; keeps {@link #of} readable. */
     private static final class Builder {
+        private final MailKind kind;
         private final ProposalSnapshot proposal;
-        private MailKind kind;
+        private String reviewCaseId;
         private ProposalStatus status;
         private ProposalStatus previous;
         private String reason;
         private ReviewOutcome outcome;
-        private String summary;
+        private ReviewTally tally;
+        private List<String> comments;
         private Integer round;
         private String programme;
         private FundingStage stage;
@@ -94,11 +152,11 @@ public record MailFacts(
         private LocalDate stageDate;
         private Instant due;
 
-        Builder(ProposalSnapshot proposal) {
+        Builder(MailKind kind, ProposalSnapshot proposal) {
+            this.kind = kind;
             this.proposal = proposal;
         }
 
-        Builder kind(MailKind value) { kind = value; return this; }
         Builder status(ProposalStatus value) { status = value; return this; }
         Builder previous(ProposalStatus value) { previous = value; return this; }
         Builder reason(String value) { reason = value; return this; }
@@ -106,15 +164,21 @@ public record MailFacts(
         Builder requested(BigDecimal value) { requested = value; return this; }
         Builder due(Instant value) { due = value; return this; }
 
-        Builder outcome(ReviewOutcome value, String decisionSummary) {
-            outcome = value;
-            summary = decisionSummary;
+        Builder review(ReviewCompleted e) {
+            outcome = e.outcome();
+            status = statusAfter(e.outcome());
+            round = e.round();
+            tally = ReviewTally.of(e.comments());
+            // the texts only: who wrote what is not for the focus group or the partners to see
+            comments = e.comments().stream().map(ReviewComment::comment)
+                    .filter(Objects::nonNull).map(String::strip).filter(c -> !c.isEmpty()).toList();
             return this;
         }
 
         Builder funding(FundingApplicationUpdated e) {
             programme = e.programme();
             stage = e.stage();
+            status = statusAfter(e.stage());
             requested = e.requestedAmountEur();
             granted = e.grantedAmountEur();
             stageDate = e.stageDate();
@@ -123,8 +187,9 @@ public record MailFacts(
         }
 
         MailFacts build() {
-            return new MailFacts(kind, proposal.title(), proposal.themenfeld(), status, previous, reason, outcome,
-                    summary, round, programme, stage, requested, granted, stageDate, due);
+            return new MailFacts(kind, proposal.proposalId(), reviewCaseId, proposal.title(), proposal.themenfeld(),
+                    status, previous, reason, outcome, tally, comments, round, programme, stage, requested, granted,
+                    stageDate, due);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -46,6 +47,8 @@ public class GuardedMailSender {
 
     private final JavaMailSender mailSender;
     private final String from;
+    private final String replyTo;
+    private final String domain;
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
     private final RateLimiter rateLimiter;
@@ -70,6 +73,8 @@ public class GuardedMailSender {
         idleCheck.scheduleWithFixedDelay(() -> allConnections.forEach(SmtpConnection::closeIfIdle),
                 1, 1, TimeUnit.SECONDS);
         this.from = properties.from();
+        this.replyTo = properties.replyTo();
+        this.domain = domainOf(from);
         this.circuitBreaker = breakers.circuitBreaker(SMTP);
         this.retry = retries.retry(SMTP);
         this.rateLimiter = rateLimiters.rateLimiter(SMTP);
@@ -85,9 +90,9 @@ public class GuardedMailSender {
      * @throws io.github.resilience4j.circuitbreaker.CallNotPermittedException when the breaker refuses
      * @throws org.springframework.mail.MailException when the server did not take the mail
      */
-    public void send(String toName, String toAddress, RenderedMail mail) {
+    public void send(String notificationId, String toName, String toAddress, RenderedMail mail) {
         // built outside the guards: a mail that cannot be built says nothing about the server's health
-        MimeMessage message = mime(toName, toAddress, mail);
+        MimeMessage message = mime(notificationId, toName, toAddress, mail);
         Runnable guarded = Retry.decorateRunnable(retry,
                 CircuitBreaker.decorateRunnable(circuitBreaker,
                         RateLimiter.decorateRunnable(rateLimiter, () -> sendOnFreeConnection(message))));
@@ -104,6 +109,9 @@ public class GuardedMailSender {
         }
         try {
             connection.send(message);
+        } catch (MailSendException e) {
+            PermanentRejection permanent = PermanentRejection.in(e);
+            throw permanent != null ? permanent : e;
         } finally {
             connections.add(connection);
         }
@@ -115,18 +123,56 @@ public class GuardedMailSender {
         allConnections.forEach(SmtpConnection::close);
     }
 
-    /** multipart/alternative: plain text first, HTML second, as mail clients expect. */
-    private MimeMessage mime(String toName, String toAddress, RenderedMail mail) {
-        MimeMessage message = mailSender.createMimeMessage();
+    /**
+     * multipart/alternative: plain text first, HTML second, as mail clients expect. The Message-ID is
+     * the notification's, the same at every attempt, so a receiving system can recognise a repeat.
+     *
+     * @throws PermanentRejection when the address cannot be used (no attempt could ever succeed)
+     */
+    private MimeMessage mime(String notificationId, String toName, String toAddress, RenderedMail mail) {
+        MimeMessage message = new StableIdMessage(mailSender.createMimeMessage(), "<" + notificationId + "@" + domain + ">");
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(from);
-            helper.setTo(new InternetAddress(toAddress, toName, "UTF-8"));
+            if (replyTo != null && !replyTo.isBlank()) {
+                helper.setReplyTo(replyTo);
+            }
+            InternetAddress to = new InternetAddress(toAddress, toName, "UTF-8");
+            to.validate();
+            helper.setTo(to);
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), mail.html());
+        } catch (AddressException e) {
+            throw new PermanentRejection("the address cannot be used: " + e.getMessage(), e);
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailPreparationException("could not build the mail", e);
         }
         return message;
+    }
+
+    /** Keeps the Message-ID it was given where JavaMail would make a new one at every saveChanges. */
+    private static final class StableIdMessage extends MimeMessage {
+        private final String messageId;
+
+        StableIdMessage(MimeMessage template, String messageId) {
+            super(template.getSession());
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+
+    /** The domain part of the sender address, for Message-IDs. */
+    private static String domainOf(String from) {
+        try {
+            String address = new InternetAddress(from).getAddress();
+            int at = address == null ? -1 : address.lastIndexOf('@');
+            return at < 0 ? "proposalflow.invalid" : address.substring(at + 1);
+        } catch (AddressException e) {
+            return "proposalflow.invalid";
+        }
     }
 }

@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import io.proposalflow.events.ProposalReference;
+import io.proposalflow.events.RecipientKind;
 import io.proposalflow.notification.domain.Language;
 import io.proposalflow.notification.domain.MailFacts;
 import io.proposalflow.notification.domain.MailKind;
@@ -30,28 +33,55 @@ public class MailRenderer {
 
     private final ITemplateEngine templates;
     private final MessageSource messages;
+    private final String portalUrl;
 
-    public MailRenderer(ITemplateEngine templates, MessageSource messages) {
+    /** @param portalUrl where people open the portal; the links in mails start with it */
+    public MailRenderer(ITemplateEngine templates, MessageSource messages, String portalUrl) {
         this.templates = templates;
         this.messages = messages;
+        this.portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
     }
 
     /** One row of the facts table. */
     public record Fact(String label, String value) {
     }
 
-    public RenderedMail render(MailFacts facts, String recipientName, Language language) {
+    /**
+     * @param recipientKind who reads it: a focus group's shared address is greeted as a group, and some
+     *                      texts differ for the focus group, partners and reviewers
+     */
+    public RenderedMail render(MailFacts facts, RecipientKind recipientKind, String recipientName,
+            Language language) {
         Locale locale = language.locale();
         Context context = new Context(locale);
-        String subject = text("subject." + facts.kind(), locale, facts.title(), headline(facts, locale));
+        String subject = text("subject." + facts.kind(), locale, facts.title(), headline(facts, locale),
+                reference(facts));
         context.setVariable("lang", locale.getLanguage());
         context.setVariable("subject", subject);
-        context.setVariable("greeting", text("greeting", locale, recipientName));
-        context.setVariable("intro", text("intro." + facts.kind(), locale, facts.title()));
+        context.setVariable("greeting", recipientKind == RecipientKind.FOCUS_GROUP && facts.themenfeld() != null
+                ? text("greeting.FOCUS_GROUP", locale, themenfeld(facts, locale))
+                : text("greeting.PERSON", locale, recipientName));
+        context.setVariable("intro", forRecipient("intro." + facts.kind(), recipientKind, locale, facts.title()));
         context.setVariable("facts", facts(facts, locale));
-        context.setVariable("nextStep", text(nextStepKey(facts), locale));
+        context.setVariable("comments", facts.reviewerComments());
+        context.setVariable("nextStep", forRecipient(nextStepKey(facts), recipientKind, locale));
+        context.setVariable("linkText", text(recipientKind == RecipientKind.REVIEWER && facts.reviewCaseId() != null
+                ? "link.review" : "link.proposal", locale));
+        context.setVariable("link", link(facts, recipientKind));
         return new RenderedMail(subject, templates.process("notification.txt", context),
                 templates.process("notification.html", context));
+    }
+
+    /** A reviewer goes to the case to decide; everybody else to the proposal. */
+    String link(MailFacts facts, RecipientKind recipientKind) {
+        if (recipientKind == RecipientKind.REVIEWER && facts.reviewCaseId() != null) {
+            return portalUrl + "/reviews/" + facts.reviewCaseId();
+        }
+        return portalUrl + "/proposals/" + facts.proposalId();
+    }
+
+    private static String reference(MailFacts facts) {
+        return facts.proposalId() == null ? "" : ProposalReference.of(UUID.fromString(facts.proposalId()));
     }
 
     /** What the subject names besides the title: the new status, stage, outcome or due date. */
@@ -81,17 +111,29 @@ public class MailRenderer {
         return "next." + f.kind();
     }
 
+    /** The text of {@code key} for this kind of recipient ({@code key.FOCUS_GROUP}, ...), else the general one. */
+    private String forRecipient(String key, RecipientKind recipientKind, Locale locale, Object... args) {
+        String specific = recipientKind == null ? null
+                : messages.getMessage(key + "." + recipientKind, args, null, locale);
+        return specific != null ? specific : text(key, locale, args);
+    }
+
+    private String themenfeld(MailFacts f, Locale locale) {
+        return messages.getMessage("themenfeld." + f.themenfeld(), null, f.themenfeld().label(), locale);
+    }
+
     private List<Fact> facts(MailFacts f, Locale locale) {
         List<Fact> rows = new ArrayList<>();
         add(rows, "label.title", f.title(), locale);
-        add(rows, "label.themenfeld", f.themenfeld() == null ? null
-                : messages.getMessage("themenfeld." + f.themenfeld(), null, f.themenfeld().label(), locale), locale);
+        add(rows, "label.reference", reference(f), locale);
+        add(rows, "label.themenfeld", f.themenfeld() == null ? null : themenfeld(f, locale), locale);
         add(rows, "label.status", f.status() == null ? null : text("status." + f.status(), locale), locale);
         add(rows, "label.previousStatus",
                 f.previousStatus() == null ? null : text("status." + f.previousStatus(), locale), locale);
         add(rows, "label.round", f.round() == null ? null : f.round().toString(), locale);
         add(rows, "label.outcome", f.outcome() == null ? null : text("outcome." + f.outcome(), locale), locale);
-        add(rows, "label.decisionSummary", f.decisionSummary(), locale);
+        add(rows, "label.tally", f.tally() == null || f.tally().total() == 0 ? null : text("tally", locale,
+                f.tally().total(), f.tally().approvals(), f.tally().changeRequests(), f.tally().rejections()), locale);
         add(rows, "label.programme", f.programme(), locale);
         add(rows, "label.fundingStage",
                 f.fundingStage() == null ? null : text("stage." + f.fundingStage(), locale), locale);

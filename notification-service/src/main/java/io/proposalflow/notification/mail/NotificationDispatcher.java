@@ -1,6 +1,7 @@
 package io.proposalflow.notification.mail;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +42,8 @@ public class NotificationDispatcher implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
     /** Notifications claimed together; their leases run while the batch is sent. */
     private static final int CLAIM_BATCH = 20;
+    private static final Duration RECORD_RETRY_FIRST = Duration.ofMillis(100);
+    private static final Duration RECORD_RETRY_MAX = Duration.ofSeconds(2);
 
     private final NotificationStore store;
     private final MailRenderer renderer;
@@ -151,29 +154,96 @@ public class NotificationDispatcher implements DisposableBean {
         }
     }
 
+    /**
+     * Sends one claimed mail and records the outcome. The send and its record are kept apart: once the
+     * server has accepted the mail, only the record is retried (a failing write must never put the mail
+     * back to be sent again), and a rejection of this one address fails it at once without counting
+     * against the server.
+     */
     private void deliver(NotificationDocument claimed) {
         String attemptKey = "attempt-" + claimed.getVersion();
         String kind = claimed.getFacts() == null || claimed.getFacts().kind() == null
                 ? "UNKNOWN" : claimed.getFacts().kind().name();
+        if (!holdsLeaseForSending(claimed)) {
+            LOG.info("proposal {}: mail {} no longer ours (its lease ran out); not sent", claimed.getProposalId(),
+                    claimed.getId());
+            return;
+        }
         try {
-            RenderedMail mail = renderer.render(claimed.getFacts(), claimed.getRecipientName(), claimed.getLanguage());
-            sender.send(claimed.getRecipientName(), claimed.getEmail(), mail);
-            store.update(claimed.getId(), attemptKey, n -> n.markSent(clock.instant(), codec)).block();
-            sentCounter(kind).increment();
-            LOG.info("proposal {}: mail {} ({}, {}) sent", claimed.getProposalId(), claimed.getId(), kind,
-                    claimed.getRecipientKind());
+            RenderedMail mail = renderer.render(claimed.getFacts(), claimed.getRecipientKind(),
+                    claimed.getRecipientName(), claimed.getLanguage());
+            sender.send(claimed.getId(), claimed.getRecipientName(), claimed.getEmail(), mail);
         } catch (CallNotPermittedException e) {
             // the breaker opened while we held it: not an attempt, the server was never asked
             store.update(claimed.getId(), attemptKey,
                     n -> n.release(clock.instant().plus(settings.breakerOpenDelay()))).block();
+            return;
+        } catch (PermanentRejection e) {
+            recordFailure(claimed, attemptKey, kind, e, true);
+            return;
         } catch (RuntimeException e) {
-            String error = PersonalData.withoutAddresses(e.getClass().getSimpleName() + ": " + e.getMessage());
-            LOG.info("proposal {}: mail {} ({}) not delivered: {}", claimed.getProposalId(), claimed.getId(), kind,
-                    error);
-            store.update(claimed.getId(), attemptKey, n -> n.recordFailure(clock.instant(), error, policy, codec))
-                    .block();
-            failedCounter(kind, !policy.triesAgainAfter(claimed.getFailedAttempts() + 1)).increment();
+            recordFailure(claimed, attemptKey, kind, e, false);
+            return;
         }
+        sentCounter(kind).increment();
+        recordSent(claimed, attemptKey, kind);
+    }
+
+    /**
+     * Makes sure the lease outlasts the send: a mail claimed with a batch may wait its turn while the
+     * lease runs, and another instance takes over a notification whose lease ran out. If less than
+     * half the lease is left (more than any send with its quick retries takes), the lease is renewed,
+     * on condition that nobody else has claimed or changed the notification since; if that fails, the
+     * mail is someone else's now and is not sent here.
+     */
+    private boolean holdsLeaseForSending(NotificationDocument claimed) {
+        Instant now = clock.instant();
+        if (claimed.getLeaseUntil() != null
+                && claimed.getLeaseUntil().isAfter(now.plus(settings.lease().dividedBy(2)))) {
+            return true;
+        }
+        Instant renewed = now.plus(settings.lease());
+        if (Boolean.TRUE.equals(store.renewLease(claimed.getId(), claimed.getVersion(), renewed).block())) {
+            claimed.setLeaseUntil(renewed);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Records that the server accepted the mail. Retried as a record for as long as the lease lasts
+     * (a MongoDB hiccup must not make anyone send it again); only if the record cannot be written before
+     * the lease runs out can the mail be sent a second time, by whoever claims it next. It keeps its
+     * Message-ID, so the receiving side can tell.
+     */
+    private void recordSent(NotificationDocument claimed, String attemptKey, String kind) {
+        Duration left = Duration.between(clock.instant(), claimed.getLeaseUntil());
+        try {
+            store.update(claimed.getId(), attemptKey, n -> n.markSent(clock.instant(), codec))
+                    .retryWhen(reactor.util.retry.Retry.backoff(Long.MAX_VALUE, RECORD_RETRY_FIRST)
+                            .maxBackoff(RECORD_RETRY_MAX)
+                            .doBeforeRetry(r -> LOG.warn("proposal {}: mail {} was sent, recording it failed ({}); "
+                                    + "trying the record again", claimed.getProposalId(), claimed.getId(),
+                                    r.failure().toString())))
+                    .block(left.isNegative() ? Duration.ZERO : left);
+            LOG.info("proposal {}: mail {} ({}, {}) sent", claimed.getProposalId(), claimed.getId(), kind,
+                    claimed.getRecipientKind());
+        } catch (RuntimeException e) {
+            LOG.error("proposal {}: mail {} was sent but could not be recorded before its lease ran out; "
+                    + "it may be sent once more: {}", claimed.getProposalId(), claimed.getId(), e.toString());
+        }
+    }
+
+    private void recordFailure(NotificationDocument claimed, String attemptKey, String kind, RuntimeException e,
+            boolean permanent) {
+        String error = PersonalData.withoutAddresses(permanent ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage());
+        LOG.info("proposal {}: mail {} ({}) not delivered{}: {}", claimed.getProposalId(), claimed.getId(), kind,
+                permanent ? " (refused for good)" : "", error);
+        DeliveryPolicy applied = permanent ? DeliveryPolicy.NO_RETRY : policy;
+        store.update(claimed.getId(), attemptKey, n -> n.recordFailure(clock.instant(), error, applied, codec))
+                .block();
+        failedCounter(kind, permanent || !policy.triesAgainAfter(claimed.getFailedAttempts() + 1)).increment();
     }
 
     @Override

@@ -11,11 +11,11 @@ import io.proposalflow.events.DomainEvent;
 import io.proposalflow.events.EventEnvelope;
 import io.proposalflow.events.EventType;
 import io.proposalflow.events.ReviewEvent;
-import io.proposalflow.notification.domain.Audience;
 import io.proposalflow.notification.domain.MailFacts;
 import io.proposalflow.notification.domain.NotificationIds;
 import io.proposalflow.notification.domain.ProposalSnapshot;
-import io.proposalflow.notification.domain.RecipientRules;
+import io.proposalflow.notification.domain.NotificationRules;
+import io.proposalflow.notification.domain.NotificationRules.Mailing;
 import io.proposalflow.notification.persistence.NotificationDocument;
 import io.proposalflow.notification.persistence.NotificationStore;
 import io.proposalflow.notification.persistence.ProposalCopies;
@@ -23,6 +23,7 @@ import io.proposalflow.notification.persistence.ProposalDocument;
 import io.proposalflow.notification.persistence.RecipientDirectory;
 import io.proposalflow.platform.messaging.TransientFailures.AwaitingEarlierEvent;
 import io.proposalflow.platform.tracing.TraceContexts;
+import reactor.core.publisher.Flux;
 
 /**
  * Turns one consumed event into notification records, one per recipient, before the consumer returns
@@ -50,25 +51,28 @@ public class NotificationPlanner {
     public int handle(EventEnvelope envelope) {
         DomainEvent event = envelope.data();
         proposals.apply(event).block();
-        List<Audience> audiences = RecipientRules.audiencesFor(event);
-        if (audiences.isEmpty()) {
+        List<Mailing> mailings = NotificationRules.mailingsFor(event);
+        if (mailings.isEmpty()) {
             return 0;
         }
         ProposalSnapshot proposal = snapshot(event);
         if (proposal == null) {
             return 0;
         }
-        MailFacts facts = MailFacts.of(event, proposal);
         // read here, on the consumer's thread, where the trace of the consumed event is current
         String traceparent = TraceContexts.currentTraceparent();
-        Long created = directory.resolve(audiences, proposal)
-                .distinct(r -> r.kind() + "|" + r.recipientId())
-                .map(r -> {
-                    NotificationDocument n = NotificationDocument.pending(NotificationIds.of(envelope.id(), r),
-                            proposal.proposalId(), envelope.id(), envelope.type(), r, facts, clock.instant());
-                    n.setTraceparent(traceparent);
-                    return n;
+        Long created = Flux.fromIterable(mailings)
+                .concatMap(mailing -> {
+                    MailFacts facts = MailFacts.of(event, mailing.kind(), proposal);
+                    return directory.resolve(mailing.audience(), proposal).map(r -> {
+                        NotificationDocument n = NotificationDocument.pending(NotificationIds.of(envelope.id(), r),
+                                proposal.proposalId(), envelope.id(), envelope.type(), r, facts, clock.instant());
+                        n.setTraceparent(traceparent);
+                        return n;
+                    });
                 })
+                // one mail per person and step, even if a person is in two audiences (ids are per recipient)
+                .distinct(NotificationDocument::getId)
                 .concatMap(notifications::createOnce)
                 .filter(Boolean::booleanValue)
                 .count()
@@ -89,7 +93,7 @@ public class NotificationPlanner {
     private ProposalSnapshot snapshot(DomainEvent event) {
         ProposalDocument copy = proposals.find(event.proposalId()).block();
         if (copy != null && copy.hasContent()) {
-            return copy.snapshot();
+            return copy.snapshot(event instanceof ReviewEvent review ? review.reviewCaseId().toString() : null);
         }
         if (event instanceof ReviewEvent) {
             throw new AwaitingEarlierEvent("proposal " + event.proposalId() + " not known yet; waiting for its events");

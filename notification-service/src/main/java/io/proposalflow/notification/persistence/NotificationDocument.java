@@ -82,7 +82,11 @@ public class NotificationDocument extends AggregateDocument {
         return n;
     }
 
+    /** Once sent, always sent: a second dispatcher's late record of the same mail changes nothing. */
     public void markSent(Instant now, EventCodec codec) {
+        if (status == NotificationStatus.SENT) {
+            return;
+        }
         attempts.add(new Attempt(now, true, null));
         status = NotificationStatus.SENT;
         sentAt = now;
@@ -94,6 +98,9 @@ public class NotificationDocument extends AggregateDocument {
 
     /** Records a failed attempt; gives up (FAILED, announced) once the policy allows no more. */
     public void recordFailure(Instant now, String error, DeliveryPolicy policy, EventCodec codec) {
+        if (status == NotificationStatus.SENT) {
+            return;
+        }
         String safeError = PersonalData.withoutAddresses(error);
         attempts.add(new Attempt(now, false, safeError));
         failedAttempts++;

@@ -83,6 +83,18 @@ public class NotificationStore {
         return updater.applyOnce(NotificationDocument.class, id, attemptKey, change).then();
     }
 
+    /**
+     * Extends the lease of a claimed notification, only if it is still exactly as claimed (same
+     * version, still SENDING): true when renewed, false when another dispatcher took it over or it was
+     * changed (erased, resent) meanwhile.
+     */
+    public Mono<Boolean> renewLease(String id, long claimedVersion, Instant leaseUntil) {
+        Query stillOurs = Query.query(where("_id").is(id).and("version").is(claimedVersion)
+                .and("status").is(NotificationStatus.SENDING));
+        return mongo.updateFirst(stillOurs, new Update().set("leaseUntil", leaseUntil), NotificationDocument.class)
+                .map(result -> result.getModifiedCount() == 1);
+    }
+
     public Mono<NotificationDocument> findById(String id) {
         return mongo.findById(id, NotificationDocument.class);
     }

@@ -16,6 +16,7 @@ import io.proposalflow.events.ProposalResubmitted;
 import io.proposalflow.events.ProposalStatusChanged;
 import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.events.ReviewOpened;
+import io.proposalflow.events.ReviewersAssigned;
 import reactor.core.publisher.Mono;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -70,6 +71,14 @@ public class ProposalCopies {
             return mongo.upsert(Query.query(where("_id").is(id)), new Update()
                     .set("reviewDueAt", e.dueAt())
                     .setOnInsert("themenfeld", e.themenfeld())
+                    .setOnInsert("partnerIds", List.of())
+                    .setOnInsert("proposalVersion", -1L), ProposalDocument.class).then();
+        }
+        if (event instanceof ReviewersAssigned e) {
+            // kept per case, so that a cancellation (which names nobody) reaches the case's reviewers;
+            // a set, so a redelivered or manual assignment adds nobody twice
+            return mongo.upsert(Query.query(where("_id").is(id)), new Update()
+                    .addToSet("reviewersByCase." + e.reviewCaseId()).each(e.reviewerIds().toArray())
                     .setOnInsert("partnerIds", List.of())
                     .setOnInsert("proposalVersion", -1L), ProposalDocument.class).then();
         }

@@ -30,11 +30,7 @@ public class RecipientDirectory {
         this.reviewers = reviewers;
     }
 
-    public Flux<Recipient> resolve(List<Audience> audiences, ProposalSnapshot proposal) {
-        return Flux.fromIterable(audiences).concatMap(audience -> resolve(audience, proposal));
-    }
-
-    private Flux<Recipient> resolve(Audience audience, ProposalSnapshot proposal) {
+    public Flux<Recipient> resolve(Audience audience, ProposalSnapshot proposal) {
         if (audience instanceof Audience.Partners) {
             return Flux.fromIterable(proposal.partnerIds()).concatMap(id -> partners.findById(id)
                     .switchIfEmpty(logged("partner organisation", id))
@@ -50,7 +46,8 @@ public class RecipientDirectory {
                             g.language()))
                     .flux();
         }
-        List<String> reviewerIds = ((Audience.Reviewers) audience).reviewerIds();
+        List<String> reviewerIds = audience instanceof Audience.Reviewers named ? named.reviewerIds()
+                : proposal.reviewerIds();
         return Flux.fromIterable(reviewerIds).concatMap(id -> reviewers.findById(id)
                 .switchIfEmpty(logged("reviewer", id))
                 .map(r -> new Recipient(RecipientKind.REVIEWER, r.id(), null, null, r.name(), r.email(),

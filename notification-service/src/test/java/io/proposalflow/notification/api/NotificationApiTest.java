@@ -19,6 +19,7 @@ import io.proposalflow.notification.IntegrationTest;
 import io.proposalflow.notification.domain.DeliveryPolicy;
 import io.proposalflow.notification.domain.Language;
 import io.proposalflow.notification.domain.MailFacts;
+import io.proposalflow.notification.domain.MailKind;
 import io.proposalflow.notification.domain.ProposalSnapshot;
 import io.proposalflow.notification.domain.Recipient;
 import io.proposalflow.notification.persistence.NotificationDocument;
@@ -77,12 +78,12 @@ class NotificationApiTest extends IntegrationTest {
     private NotificationDocument failedNotification() {
         ProposalSubmitted submitted = newSubmission("Stadtteilmütter");
         ProposalSnapshot proposal = new ProposalSnapshot(submitted.proposalId().toString(),
-                submitted.content().title(), submitted.content().themenfeld(), List.of("stiftung-neuerkerode"), null);
+                submitted.content().title(), submitted.content().themenfeld(), List.of("stiftung-neuerkerode"), null, List.of());
         Recipient anna = new Recipient(RecipientKind.PARTNER, "c-neuerkerode-1", "stiftung-neuerkerode",
                 "Stiftung Neuerkerode", "Anna Bergmann", ANNA, Language.DE);
         NotificationDocument n = NotificationDocument.pending(UUID.randomUUID().toString(), proposal.proposalId(),
                 UUID.randomUUID().toString(), EventType.PROPOSAL_SUBMITTED.type(), anna,
-                MailFacts.of(submitted, proposal), Instant.now());
+                MailFacts.of(submitted, MailKind.SUBMITTED, proposal), Instant.now());
         n.recordFailure(Instant.now(), "MailSendException: connection refused",
                 new DeliveryPolicy(1, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(1)), EventCodec.instance());
         return store.save(n).block();

@@ -19,11 +19,13 @@ import io.proposalflow.events.EventType;
 import io.proposalflow.events.FundingApplicationUpdated;
 import io.proposalflow.events.FundingStage;
 import io.proposalflow.events.ProposalDrafted;
+import io.proposalflow.events.ProposalReference;
 import io.proposalflow.events.ProposalResubmitted;
 import io.proposalflow.events.ProposalStatus;
 import io.proposalflow.events.ProposalStatusChanged;
 import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.events.ProposalWithdrawn;
+import io.proposalflow.events.ReviewCancelled;
 import io.proposalflow.events.ReviewComment;
 import io.proposalflow.events.ReviewCompleted;
 import io.proposalflow.events.ReviewDecision;
@@ -56,22 +58,28 @@ class MailFlowTest extends IntegrationTest {
 
         publish(submitted);
 
+        String reference = ProposalReference.of(submitted.proposalId());
+        String link = "http://127.0.0.1:8080/proposals/" + submitted.proposalId();
+
         Mail anna = awaitOne(ANNA, title);
-        assertThat(anna.subject()).isEqualTo("Projektvorschlag eingereicht: „" + title + "“");
+        assertThat(anna.subject()).isEqualTo("Projektvorschlag eingereicht: „" + title + "“ (" + reference + ")");
         assertThat(anna.multipartAlternative()).isTrue();
-        assertThat(anna.text()).contains("Guten Tag Anna Bergmann,", "Status: Eingereicht",
+        assertThat(anna.text()).contains("Guten Tag Anna Bergmann,", "Referenz: " + reference, "Status: Eingereicht",
                 "Themenfeld: Arbeitswelt & Wirtschaft", "Beantragter Betrag: 12.500,00 €",
-                "Nächster Schritt: Das Begutachtungsgremium des Themenfelds prüft den Vorschlag.");
-        assertThat(anna.html()).contains("<html lang=\"de\"", title, "12.500,00 €");
+                "Was jetzt zu tun ist: Sie müssen nichts tun. Das Begutachtungsgremium des Themenfelds prüft",
+                "Den Projektvorschlag finden Sie im Portal: " + link);
+        assertThat(anna.html()).contains("<html lang=\"de\"", title, "12.500,00 €", "href=\"" + link + "\"");
         assertThat(anna.from()).contains("benachrichtigung@example.org");
+        assertThat(anna.replyTo()).as("replies reach the coordination").contains("koordination@example.org");
 
         Mail elena = awaitOne(ELENA, title);
-        assertThat(elena.subject()).isEqualTo("Project proposal submitted: \"" + title + "\"");
+        assertThat(elena.subject()).isEqualTo("Project proposal submitted: \"" + title + "\" (" + reference + ")");
         assertThat(elena.text()).contains("Dear Elena Petrova,", "Status: Submitted", "€12,500.00",
-                "Next step: The review panel of the topic field examines the proposal.");
+                "What to do now: Nothing to do for you.", "You find the project proposal in the portal: " + link);
 
         Mail focusGroup = awaitOne(FOCUS_GROUP_WORK, title);
-        assertThat(focusGroup.text()).contains("Guten Tag Fokusgruppe Arbeitswelt & Wirtschaft,");
+        assertThat(focusGroup.text()).contains("Sehr geehrte Mitglieder der Fokusgruppe Arbeitswelt & Wirtschaft,",
+                "Ihr Projektvorschlag „" + title + "“ ist eingegangen");
     }
 
     @Test
@@ -114,9 +122,10 @@ class MailFlowTest extends IntegrationTest {
         publish(once);
         // a later event of the same proposal (same partition) as a barrier: once its mail is there,
         // the duplicate has been consumed long before
-        publish(statusChange(submitted, ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW));
-        await().atMost(TIMEOUT).until(() -> !Mailbox.read(host(), imapPort(), ANNA, "Neuer Status für „" + title)
-                .isEmpty());
+        publish(new ProposalWithdrawn(submitted.proposalId(), 3, ProposalStatus.SUBMITTED, "Doppelt geplant",
+                "fg-arbeitswelt"));
+        await().atMost(TIMEOUT).until(() -> !Mailbox.read(host(), imapPort(), ANNA,
+                "Projektvorschlag zurückgezogen: „" + title).isEmpty());
 
         assertThat(Mailbox.read(host(), imapPort(), ANNA, "Projektvorschlag eingereicht: „" + title)).hasSize(1);
         coordinator().get().uri("/api/notifications?proposalId={id}", submitted.proposalId()).exchange()
@@ -148,14 +157,15 @@ class MailFlowTest extends IntegrationTest {
                 false));
 
         Mail peter = awaitOne(PETER_REVIEWER, "Bitte um Begutachtung: „" + title);
-        assertThat(peter.text()).contains("Guten Tag Peter Lange,", "Frist: 13.03.2026, 17:00 Uhr");
+        assertThat(peter.text()).contains("Guten Tag Peter Lange,", "Frist: 13.03.2026, 17:00 Uhr",
+                "Die Begutachtung finden Sie im Portal: http://127.0.0.1:8080/reviews/" + reviewCase);
         Mail maria = awaitOne(MARIA_REVIEWER, "Review requested: \"" + title);
         assertThat(maria.text()).contains("Dear Maria Santos,", "Deadline: 13 March 2026, 17:00");
 
         publish(new ReviewReminderDue(reviewCase, submitted.proposalId(), "rev-kvhs", DUE));
         publish(new ReviewOverdue(reviewCase, submitted.proposalId(), "rev-arbeitswelt", DUE));
         assertThat(awaitOne(MARIA_REVIEWER, "Reminder: please review \"" + title).subject())
-                .endsWith("by 13 March 2026, 17:00");
+                .contains("by 13 March 2026, 17:00");
         assertThat(awaitOne(PETER_REVIEWER, "Begutachtung überfällig: „" + title).text())
                 .contains("Bitte erfassen Sie Ihre Entscheidung so bald wie möglich");
 
@@ -167,62 +177,85 @@ class MailFlowTest extends IntegrationTest {
     }
 
     @Test
-    void completedReviewTellsFocusGroupAndPartnersTheDecisionButNotWhoReviewed() {
+    void completedReviewTellsFocusGroupAndPartnersTheDecisionAndTheCommentsButNotWhoReviewed() {
         ProposalSubmitted submitted = newSubmission("Ausbildungslotsen");
         String title = submitted.content().title();
         publish(submitted);
-        publish(new ReviewCompleted(UUID.randomUUID(), submitted.proposalId(), 1, ReviewOutcome.APPROVED,
+        publish(new ReviewCompleted(UUID.randomUUID(), submitted.proposalId(), 1, ReviewOutcome.CHANGES_REQUESTED,
                 new ScoreAverages(new BigDecimal("4.50"), new BigDecimal("4.00"), new BigDecimal("5.00"),
                         new BigDecimal("4.00")),
-                List.of(new ReviewComment("rev-arbeitswelt", ReviewDecision.APPROVE, "Gut durchdacht")),
-                "Bedarf belegt, Finanzierung plausibel."));
+                List.of(new ReviewComment("rev-arbeitswelt", ReviewDecision.APPROVE, "Gut durchdacht"),
+                        new ReviewComment("rev-kvhs", ReviewDecision.REQUEST_CHANGES,
+                                "Bitte die Kinderbetreuung in den Randzeiten klären.")),
+                "2 Gutachten: 1× befürwortet, 1× Überarbeitung erbeten"));
 
+        Mail focusGroup = awaitOne(FOCUS_GROUP_WORK, "Begutachtung abgeschlossen: „" + title);
+        assertThat(focusGroup.subject()).contains("– Überarbeitung erbeten");
+        assertThat(focusGroup.text()).contains("Entscheidung: Überarbeitung erbeten",
+                "Status: Überarbeitung erbeten",
+                "Gutachten: 2 insgesamt: 1 befürwortet, 1 Überarbeitung erbeten, 0 abgelehnt",
+                "Hinweise aus der Begutachtung:", "- Gut durchdacht",
+                "- Bitte die Kinderbetreuung in den Randzeiten klären.",
+                "Was jetzt zu tun ist: Bitte überarbeiten Sie den Vorschlag");
         Mail anna = awaitOne(ANNA, "Begutachtung abgeschlossen: „" + title);
-        assertThat(anna.subject()).endsWith("– Befürwortet");
-        assertThat(anna.text()).contains("Entscheidung: Befürwortet",
-                "Zusammenfassung der Entscheidung: Bedarf belegt, Finanzierung plausibel.",
-                "Nächster Schritt: Die Koordination bereitet den Förderantrag vor.");
-        assertThat(anna.body()).doesNotContain("rev-arbeitswelt", "Peter Lange", "Gut durchdacht");
-        assertThat(awaitOne(FOCUS_GROUP_WORK, "Begutachtung abgeschlossen: „" + title).text())
-                .contains("Befürwortet");
+        assertThat(anna.text()).contains("Bitte die Kinderbetreuung in den Randzeiten klären.",
+                "Was jetzt zu tun ist: Sie müssen nichts tun.");
+        for (Mail mail : List.of(focusGroup, anna, awaitOne(ELENA, "Review completed: \"" + title))) {
+            assertThat(mail.body()).doesNotContain("rev-arbeitswelt", "rev-kvhs", "Peter Lange", "Maria Santos");
+        }
     }
 
     @Test
-    void statusChangesAndFundingUpdatesReachFocusGroupAndPartners() {
+    void fundingReportsReachFocusGroupAndPartnersWithTheStatusTheyCauseAndStatusChangesAloneMailNobody() {
         ProposalSubmitted submitted = newSubmission("Akti(F) Oker");
         String title = submitted.content().title();
         publish(submitted);
         publish(statusChange(submitted, ProposalStatus.IN_REVIEW, ProposalStatus.APPROVED));
         publish(new FundingApplicationUpdated(submitted.proposalId(), 9, "Akti(F)", FundingStage.GRANTED,
                 new BigDecimal("248000.00"), new BigDecimal("240000.00"), LocalDate.of(2026, 1, 15), null));
+        publish(statusChange(submitted, ProposalStatus.FUNDING_APPLIED, ProposalStatus.FUNDED));
 
-        assertThat(awaitOne(FOCUS_GROUP_WORK, "Neuer Status für „" + title).subject()).endsWith(": Befürwortet");
-        assertThat(awaitOne(ANNA, "Neuer Status für „" + title).text())
-                .contains("Status: Befürwortet", "Vorheriger Status: In Begutachtung");
         Mail funding = awaitOne(ANNA, "Förderantrag zu „" + title);
-        assertThat(funding.subject()).endsWith(": Bewilligt");
-        assertThat(funding.text()).contains("Förderprogramm: Akti(F)", "Bewilligter Betrag: 240.000,00 €",
-                "Beantragter Betrag: 248.000,00 €");
+        assertThat(funding.subject()).contains(": Bewilligt (");
+        assertThat(funding.text()).contains("Status: Gefördert", "Förderprogramm: Akti(F)",
+                "Bewilligter Betrag: 240.000,00 €", "Beantragter Betrag: 248.000,00 €");
         assertThat(awaitOne(ELENA, "Funding application for \"" + title).text())
-                .contains("Amount granted: €240,000.00");
+                .contains("Status: Funded", "Amount granted: €240,000.00");
         awaitOne(FOCUS_GROUP_WORK, "Förderantrag zu „" + title);
+        // 3 for the submission, 3 for the funding report; the status changes added none
+        coordinator().get().uri("/api/notifications?proposalId={id}", submitted.proposalId()).exchange()
+                .expectBody().jsonPath("$.totalElements").isEqualTo(6);
+        assertThat(Mailbox.read(host(), imapPort(), ANNA, "Neuer Status")).noneMatch(m -> m.subject().contains(title));
     }
 
     @Test
-    void withdrawnProposalIsMailedToThePartnersOnly() {
+    void withdrawalTellsThePartnersConfirmsToTheFocusGroupAndCancelsForTheReviewersWithTheReason() {
         ProposalSubmitted submitted = newSubmission("Sprachkurs mit Kinderbetreuung");
         String title = submitted.content().title();
+        UUID reviewCase = UUID.randomUUID();
         publish(submitted);
-        EventEnvelope withdrawn = publish(new ProposalWithdrawn(submitted.proposalId(), 2, ProposalStatus.SUBMITTED,
+        publish(new ReviewOpened(reviewCase, submitted.proposalId(), 1, Themenfeld.WORK_ECONOMY, DUE));
+        publish(new ReviewersAssigned(reviewCase, submitted.proposalId(), List.of("rev-arbeitswelt", "rev-kvhs"),
+                false));
+        EventEnvelope withdrawn = publish(new ProposalWithdrawn(submitted.proposalId(), 2, ProposalStatus.IN_REVIEW,
                 "Angebot wird bereits finanziert", "fg-arbeitswelt"));
+        publish(new ReviewCancelled(reviewCase, submitted.proposalId(),
+                "Projektvorschlag zurückgezogen: Angebot wird bereits finanziert"));
 
         assertThat(awaitOne(ANNA, "Projektvorschlag zurückgezogen: „" + title).text())
                 .contains("Begründung: Angebot wird bereits finanziert");
         awaitOne(ELENA, "Project proposal withdrawn: \"" + title);
+        assertThat(awaitOne(FOCUS_GROUP_WORK, "Bestätigung: Projektvorschlag „" + title).text())
+                .contains("Sie haben den Projektvorschlag", "Begründung: Angebot wird bereits finanziert");
+        assertThat(awaitOne(PETER_REVIEWER, "Begutachtung entfällt: „" + title).text())
+                .contains("Begründung: Projektvorschlag zurückgezogen: Angebot wird bereits finanziert",
+                        "Sie müssen nichts mehr tun.");
+        awaitOne(MARIA_REVIEWER, "Review no longer needed: \"" + title);
         coordinator().get().uri("/api/notifications?proposalId={id}&size=100", submitted.proposalId()).exchange()
                 .expectBody()
                 .jsonPath("$.content[?(@.sourceEventId == '" + withdrawn.id() + "')].recipientKind")
-                .value(kinds -> assertThat((List<Object>) kinds).containsExactly("PARTNER", "PARTNER"));
+                .value(kinds -> assertThat((List<Object>) kinds)
+                        .containsExactlyInAnyOrder("PARTNER", "PARTNER", "FOCUS_GROUP"));
     }
 
     @Test
@@ -250,7 +283,11 @@ class MailFlowTest extends IntegrationTest {
         publish(statusChange(submitted, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED));
         publish(statusChange(submitted, ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW));
 
-        awaitOne(ANNA, "Neuer Status für „" + submitted.content().title());
+        // a later event of the same partition as a barrier: once its mail is there, the others were consumed
+        publish(new ProposalWithdrawn(submitted.proposalId(), 4, ProposalStatus.IN_REVIEW, "Doppelt geplant",
+                "fg-arbeitswelt"));
+        awaitOne(ANNA, "Projektvorschlag zurückgezogen: „" + submitted.content().title());
+        // 3 for the submission, 3 for the withdrawal; drafts, decisions and status changes added none
         coordinator().get().uri("/api/notifications?proposalId={id}", submitted.proposalId()).exchange()
                 .expectBody().jsonPath("$.totalElements").isEqualTo(6);
     }

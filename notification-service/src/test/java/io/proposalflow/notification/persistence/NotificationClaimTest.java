@@ -23,6 +23,7 @@ import io.proposalflow.events.RecipientKind;
 import io.proposalflow.notification.IntegrationTest;
 import io.proposalflow.notification.domain.Language;
 import io.proposalflow.notification.domain.MailFacts;
+import io.proposalflow.notification.domain.MailKind;
 import io.proposalflow.notification.domain.NotificationStatus;
 import io.proposalflow.notification.domain.ProposalSnapshot;
 import io.proposalflow.notification.domain.Recipient;
@@ -82,11 +83,11 @@ class NotificationClaimTest extends IntegrationTest {
 
     private static NotificationDocument pending(ProposalSubmitted submitted, String contactId) {
         ProposalSnapshot proposal = new ProposalSnapshot(submitted.proposalId().toString(),
-                submitted.content().title(), submitted.content().themenfeld(), List.of(), null);
+                submitted.content().title(), submitted.content().themenfeld(), List.of(), null, List.of());
         Recipient recipient = new Recipient(RecipientKind.PARTNER, contactId, "stiftung-neuerkerode",
                 "Stiftung Neuerkerode", "Anna Bergmann", ANNA, Language.DE);
         return NotificationDocument.pending(UUID.randomUUID().toString(), proposal.proposalId(),
                 UUID.randomUUID().toString(), EventType.PROPOSAL_SUBMITTED.type(), recipient,
-                MailFacts.of(submitted, proposal), Instant.now());
+                MailFacts.of(submitted, MailKind.SUBMITTED, proposal), Instant.now());
     }
 }

@@ -1,0 +1,81 @@
+package io.proposalflow.notification.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.proposalflow.events.ProposalSubmitted;
+import io.proposalflow.notification.IntegrationTest;
+import io.proposalflow.notification.Mailbox;
+import io.proposalflow.notification.domain.NotificationStatus;
+import io.proposalflow.notification.persistence.NotificationDocument;
+import io.proposalflow.notification.persistence.NotificationFilter;
+import io.proposalflow.notification.persistence.NotificationStore;
+import io.proposalflow.platform.web.PageQuery;
+import reactor.core.publisher.Mono;
+
+/**
+ * The server accepted a mail, then the write that records it failed (MongoDB went away for a moment):
+ * only the record is tried again, never the mail. The recipient has one mail and the delivery log one
+ * successful attempt, no failure.
+ */
+class DeliveryBookkeepingTest extends IntegrationTest {
+
+    @MockitoSpyBean
+    NotificationStore store;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aFailingRecordAfterASuccessfulSendIsRetriedAsARecordAndTheMailIsNotSentAgain() {
+        Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+        Map<String, Integer> writes = new ConcurrentHashMap<>();
+        // the first write after each claim is the record of the send: its first try fails
+        doAnswer(call -> {
+            String id = call.getArgument(0);
+            Mono<?> real = (Mono<?>) call.callRealMethod();
+            return Mono.defer(() -> {
+                writes.merge(id, 1, Integer::sum);
+                return failedOnce.add(id)
+                        ? Mono.error(new DataAccessResourceFailureException("MongoDB is not reachable"))
+                        : real;
+            });
+        }).when(store).update(anyString(), anyString(), any());
+        double failuresBefore = failedMails();
+
+        ProposalSubmitted submitted = newSubmission("Familienzentrum");
+        publish(submitted);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> coordinator().get()
+                .uri("/api/notifications?proposalId={id}&status=SENT", submitted.proposalId()).exchange()
+                .expectBody().jsonPath("$.totalElements").isEqualTo(3));
+        for (NotificationDocument n : store.find(
+                new NotificationFilter(submitted.proposalId().toString(), null, null), new PageQuery(0, 10))
+                .collectList().block()) {
+            assertThat(n.getStatus()).isEqualTo(NotificationStatus.SENT);
+            assertThat(n.getFailedAttempts()).as("failures counted").isZero();
+            assertThat(n.getAttempts()).hasSize(1).allMatch(NotificationDocument.Attempt::delivered);
+            assertThat(writes.get(n.getId())).as("the record was written a second time").isGreaterThanOrEqualTo(2);
+        }
+        assertThat(Mailbox.read(host(), imapPort(), ANNA, submitted.content().title())).hasSize(1);
+        assertThat(Mailbox.read(host(), imapPort(), FOCUS_GROUP_WORK, submitted.content().title())).hasSize(1);
+        assertThat(failedMails()).isEqualTo(failuresBefore);
+    }
+
+    private double failedMails() {
+        return meters.find("proposalflow.mails.failed").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+}
