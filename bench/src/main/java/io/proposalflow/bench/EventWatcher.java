@@ -35,11 +35,12 @@ import io.proposalflow.events.Topics;
 final class EventWatcher implements AutoCloseable {
 
     /**
-     * Mails one bench proposal causes (one partner contact, one focus group address, two reviewers):
-     * submitted, status IN_REVIEW, review completed and status APPROVED go to the partner and the
-     * focus group (4 x 2), the assignment to each reviewer (2).
+     * Mails one bench proposal causes (one partner contact, one focus group address, two reviewers),
+     * one per person and step: the submission and the review's outcome go to the partner and the
+     * focus group (2 x 2), the assignment to each reviewer (2). Until the notifications issue the
+     * status changes were mailed as well, 10 per proposal.
      */
-    static final int MAILS_PER_PROPOSAL = 10;
+    static final int MAILS_PER_PROPOSAL = 6;
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, Flow> flows;

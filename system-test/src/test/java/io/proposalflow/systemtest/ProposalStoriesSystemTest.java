@@ -5,10 +5,12 @@ import static io.proposalflow.systemtest.SystemUnderTest.reviewerIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +26,7 @@ import io.proposalflow.events.EventSources;
 import io.proposalflow.events.EventType;
 import io.proposalflow.events.FundingApplicationUpdated;
 import io.proposalflow.events.NotificationSent;
+import io.proposalflow.events.ProposalReference;
 import io.proposalflow.events.ProposalResubmitted;
 import io.proposalflow.events.ProposalStatusChanged;
 import io.proposalflow.events.ReviewCompleted;
@@ -114,36 +117,73 @@ class ProposalStoriesSystemTest {
                 "review.opened", "review.reviewers-assigned", "decision APPROVE", "decision APPROVE",
                 "review completed APPROVED");
 
-        // the partners hear of every step, in German, once each
+        // one mail per person and step: partners and the focus group hear of each step once, in German,
+        // the reviewers once that they are asked
         String t = "„" + title + "“";
-        List<String> partnerSubjects = List.of(
-                "Projektvorschlag eingereicht: " + t,
-                "Neuer Status für " + t + ": In Begutachtung",
-                "Begutachtung abgeschlossen: " + t + " – Befürwortet",
-                "Neuer Status für " + t + ": Befürwortet",
-                "Förderantrag zu " + t + ": Interessenbekundung eingereicht",
-                "Neuer Status für " + t + ": Förderung beantragt",
-                "Förderantrag zu " + t + ": Zur Antragstellung aufgefordert",
-                "Förderantrag zu " + t + ": Antrag eingereicht",
-                "Förderantrag zu " + t + ": Bewilligt",
-                "Neuer Status für " + t + ": Gefördert");
+        String ref = " (" + ProposalReference.of(UUID.fromString(id)) + ")";
+        List<String> steps = List.of(
+                "Projektvorschlag eingereicht: " + t + ref,
+                "Begutachtung abgeschlossen: " + t + " – Befürwortet" + ref,
+                "Förderantrag zu " + t + ": Interessenbekundung eingereicht" + ref,
+                "Förderantrag zu " + t + ": Zur Antragstellung aufgefordert" + ref,
+                "Förderantrag zu " + t + ": Antrag eingereicht" + ref,
+                "Förderantrag zu " + t + ": Bewilligt" + ref);
+        List<String> partners = new ArrayList<>();
         for (String organisation : List.of("stiftung-neuerkerode", "jobcenter-goslar")) {
-            for (String address : sut.contactAddresses(organisation)) {
-                List<Mailbox.Mail> mails = sut.awaitMails(address, partnerSubjects);
-                List<Mailbox.Mail> aboutThis = mails.stream().filter(m -> m.subject().contains(t)).toList();
-                assertThat(aboutThis).extracting(Mailbox.Mail::subject).as(address)
-                        .containsExactlyInAnyOrderElementsOf(partnerSubjects);
-                assertThat(aboutThis).allSatisfy(m -> assertThat(m.text()).startsWith("Guten Tag"));
-            }
+            partners.addAll(sut.contactAddresses(organisation));
+        }
+        for (String partner : partners) {
+            assertThat(oneMailPerStep(partner, title, steps)).allSatisfy(m -> assertThat(m.text())
+                    .startsWith("Guten Tag").contains("/proposals/" + id));
+        }
+        List<Mailbox.Mail> focusGroupMails = oneMailPerStep(sut.focusGroupAddress("WORK_ECONOMY"), title, steps);
+        assertThat(focusGroupMails).allSatisfy(m -> assertThat(m.text())
+                .startsWith("Sehr geehrte Mitglieder der Fokusgruppe Arbeitswelt & Wirtschaft,"));
+        assertThat(focusGroupMails).filteredOn(m -> m.subject().contains("Bewilligt")).singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("Status: Gefördert", "180.000,00 €"));
+        for (String reviewer : reviewers) {
+            oneMailPerStep(reviewerAddresses.get(reviewer), title, List.of(
+                    sut.reviewersReadingEnglish().contains(reviewer) ? "Review requested: \"" + title + "\"" + ref
+                            : "Bitte um Begutachtung: " + t + ref));
         }
 
+        int mails = (partners.size() + 1) * steps.size() + reviewers.size();
         List<Received> notificationEvents = sut.awaitEvents(Topics.NOTIFICATION_EVENTS, id,
-                events -> events.stream().filter(e -> e.envelope().data() instanceof NotificationSent).count() >= 20);
+                events -> events.stream().filter(e -> e.envelope().data() instanceof NotificationSent).count() >= mails);
         // each mail is its own aggregate in notification-service, so its reports have no order among them
         assertCloudEvents(notificationEvents, id, EventSources.NOTIFICATION_SERVICE, false);
-        JsonNode history = sut.proposals.as("koordination").get("/api/proposals/" + id + "/history").expect(200);
-        assertThat(history.toString()).as("deliveries are recorded in the history by organisation")
-                .contains("Stiftung Neuerkerode (stiftung-neuerkerode)");
+        assertThat(distinct(notificationEvents)).as("one report per mail").hasSize(mails);
+        // the history shows the steps, not the mails: submitted, reviewers asked, review, four funding reports
+        JsonNode history = SystemUnderTest.eventually("seven notification steps in the history",
+                () -> sut.proposals.as("koordination").get("/api/proposals/" + id + "/history").expect(200),
+                h -> notificationSteps(h).size() == 7);
+        assertThat(notificationSteps(history)).as("the submission's line names who was told")
+                .anySatisfy(note -> assertThat(note.asString())
+                        .contains("Benachrichtigt: ", "Fokusgruppe", "Stiftung Neuerkerode", "Jobcenter Goslar"));
+        assertThat(history.toString()).doesNotContain("@", "rev-kvhs", "rev-migration");
+    }
+
+    /**
+     * Waits for the mails of these steps, then checks that the mailbox holds exactly them about this
+     * proposal: each once, none missing, nothing else (a mail for a step that does not concern the
+     * person, or a second one for the same step, fails).
+     */
+    private static List<Mailbox.Mail> oneMailPerStep(String address, String title, List<String> subjects) {
+        List<Mailbox.Mail> aboutThis = sut.awaitMails(address, subjects).stream()
+                .filter(m -> m.subject() != null && m.subject().contains(title)).toList();
+        assertThat(aboutThis).extracting(Mailbox.Mail::subject).as("mails to %s", address)
+                .containsExactlyInAnyOrderElementsOf(subjects);
+        return aboutThis;
+    }
+
+    private static List<JsonNode> notificationSteps(JsonNode history) {
+        List<JsonNode> notes = new ArrayList<>();
+        history.forEach(entry -> {
+            if (entry.get("what").asString().startsWith("NOTIFICATION_")) {
+                notes.add(entry.get("note"));
+            }
+        });
+        return notes;
     }
 
     @Test
@@ -191,11 +231,28 @@ class ProposalStoriesSystemTest {
                 .filteredOn(d -> d.startsWith("review completed"))
                 .containsExactly("review completed CHANGES_REQUESTED", "review completed APPROVED");
 
+        // the focus group reads what the reviewers asked for, in its mail, in the API and in the history,
+        // and never who asked
         String t = "„" + title + "“";
+        String ref = " (" + ProposalReference.of(UUID.fromString(id)) + ")";
+        String comment = "Bitte die Zusammenarbeit mit den Vereinen in Oker konkret beschreiben.";
+        List<String> steps = List.of("Projektvorschlag eingereicht: " + t + ref,
+                "Begutachtung abgeschlossen: " + t + " – Überarbeitung erbeten" + ref,
+                "Überarbeiteter Projektvorschlag eingereicht: " + t + ref,
+                "Begutachtung abgeschlossen: " + t + " – Befürwortet" + ref);
+        Mailbox.Mail changesMail = oneMailPerStep(sut.focusGroupAddress("LOCAL_LIVING"), title, steps).stream()
+                .filter(m -> m.subject().contains("Überarbeitung erbeten")).findFirst().orElseThrow();
+        assertThat(changesMail.text()).contains("Hinweise aus der Begutachtung:", "- " + comment,
+                "Bitte überarbeiten Sie den Vorschlag anhand der Hinweise oben und reichen Sie ihn im Portal erneut ein.")
+                .doesNotContain(reviewers.toArray(String[]::new));
         for (String address : sut.contactAddresses("landkreis-goslar")) {
-            sut.awaitMails(address, List.of("Neuer Status für " + t + ": Überarbeitung erbeten",
-                    "Überarbeiteter Projektvorschlag eingereicht: " + t, "Neuer Status für " + t + ": Befürwortet"));
+            oneMailPerStep(address, title, steps);
         }
+        JsonNode feedback = sut.proposals.as("fg-wohnen").get("/api/proposals/" + id).expect(200).get("reviewFeedback");
+        assertThat(feedback.get(0).get("outcome").asString()).isEqualTo("CHANGES_REQUESTED");
+        assertThat(feedback.get(0).get("comments").toString()).contains(comment);
+        JsonNode history = sut.proposals.as("fg-wohnen").get("/api/proposals/" + id + "/history").expect(200);
+        assertThat(history.toString()).contains(comment).doesNotContain(reviewers.toArray(String[]::new));
     }
 
     @Test
@@ -224,11 +281,17 @@ class ProposalStoriesSystemTest {
                 events -> hasStatus(events, "REJECTED"));
         assertThat(distinct(proposalEvents)).extracting(ProposalStoriesSystemTest::describe)
                 .endsWith("status IN_REVIEW->REJECTED");
-        // the Kreisvolkshochschule's contact reads English: the same step, in her language
+        // the Kreisvolkshochschule's contact reads English: the same steps, entirely in her language
+        String ref = " (" + ProposalReference.of(UUID.fromString(id)) + ")";
         for (String address : sut.contactAddresses("kreisvolkshochschule-goslar")) {
-            List<Mailbox.Mail> mails = sut.awaitMails(address, List.of("Project proposal submitted", "Rejected"));
-            assertThat(mails).filteredOn(m -> m.subject().contains(title))
-                    .allSatisfy(m -> assertThat(m.text()).startsWith("Dear"));
+            List<Mailbox.Mail> mails = oneMailPerStep(address, title, List.of(
+                    "Project proposal submitted: \"" + title + "\"" + ref,
+                    "Review completed: \"" + title + "\" - Rejected" + ref));
+            assertThat(mails).allSatisfy(m -> assertThat(m.text()).startsWith("Dear")
+                    .doesNotContain("Guten Tag", "Begutachtung", "Sie "));
+            assertThat(mails).filteredOn(m -> m.subject().contains("Rejected")).singleElement()
+                    .satisfies(m -> assertThat(m.text()).contains("Notes from the review:",
+                            "Das Angebot besteht bereits bei der Kreisvolkshochschule.", "2 in all: 0 approved"));
         }
     }
 
@@ -257,8 +320,23 @@ class ProposalStoriesSystemTest {
                 events -> events.stream().anyMatch(e -> e.envelope().eventType() == EventType.REVIEW_CANCELLED));
         assertThat(distinct(reviewEvents)).extracting(ProposalStoriesSystemTest::describe)
                 .containsExactly("review.opened", "review.reviewers-assigned", "review.cancelled");
+        // partners are told, the focus group gets a confirmation, the reviewers learn their review is off
+        String t = "„" + title + "“";
+        String ref = " (" + ProposalReference.of(UUID.fromString(id)) + ")";
         for (String address : sut.contactAddresses("gesundheitsamt-goslar")) {
-            sut.awaitMails(address, List.of("Projektvorschlag zurückgezogen: „" + title + "“"));
+            oneMailPerStep(address, title, List.of("Projektvorschlag eingereicht: " + t + ref,
+                    "Projektvorschlag zurückgezogen: " + t + ref));
+        }
+        oneMailPerStep(sut.focusGroupAddress("HEALTH"), title, List.of("Projektvorschlag eingereicht: " + t + ref,
+                "Bestätigung: Projektvorschlag " + t + " zurückgezogen" + ref));
+        Map<String, String> reviewerAddresses = sut.reviewerAddresses();
+        for (String assigned : reviewerIds(reviewCase)) {
+            boolean english = sut.reviewersReadingEnglish().contains(assigned);
+            List<Mailbox.Mail> mails = oneMailPerStep(reviewerAddresses.get(assigned), title, english
+                    ? List.of("Review requested: \"" + title + "\"" + ref, "Review no longer needed: \"" + title + "\"" + ref)
+                    : List.of("Bitte um Begutachtung: " + t + ref, "Begutachtung entfällt: " + t + ref));
+            assertThat(mails).as("the cancellation names the reason").anySatisfy(m -> assertThat(m.text())
+                    .contains("Die Finanzierung ist über den Landkreis bereits gesichert."));
         }
     }
 

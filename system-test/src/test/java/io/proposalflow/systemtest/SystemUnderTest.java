@@ -165,6 +165,27 @@ final class SystemUnderTest implements AutoCloseable {
         return addresses;
     }
 
+    /** Reviewer ids whose mails are in English (the directory's language DE or EN). */
+    java.util.Set<String> reviewersReadingEnglish() {
+        java.util.Set<String> english = new java.util.HashSet<>();
+        notifications.as("koordination").get("/api/recipients/reviewers").expect(200).forEach(r -> {
+            if ("EN".equals(r.get("language").asString())) {
+                english.add(r.get("id").asString());
+            }
+        });
+        return english;
+    }
+
+    /** The shared address of the focus group of a Themenfeld (e.g. WORK_ECONOMY). */
+    String focusGroupAddress(String themenfeld) {
+        for (JsonNode group : notifications.as("koordination").get("/api/recipients/focus-groups").expect(200)) {
+            if (group.get("id").asString().equals(themenfeld)) {
+                return group.get("email").asString();
+            }
+        }
+        throw new AssertionError("no focus group address for " + themenfeld);
+    }
+
     /** The contact persons' addresses of a partner organisation. */
     List<String> contactAddresses(String organisationId) {
         List<String> addresses = new ArrayList<>();
