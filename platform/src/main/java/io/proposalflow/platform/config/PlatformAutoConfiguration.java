@@ -8,6 +8,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,10 +24,13 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.proposalflow.events.EventCodec;
+import io.proposalflow.platform.messaging.DeadLetterEndpoint;
 import io.proposalflow.platform.messaging.DeadLetterErrorHandling;
+import io.proposalflow.platform.messaging.DeadLetterReplay;
 import io.proposalflow.platform.messaging.EventMessages;
 import io.proposalflow.platform.outbox.OutboxProperties;
 import io.proposalflow.platform.outbox.OutboxPublisher;
+import io.proposalflow.platform.outbox.OutboxEndpoint;
 import io.proposalflow.platform.outbox.OutboxRelay;
 import io.proposalflow.platform.persistence.AggregateDocument;
 import io.proposalflow.platform.persistence.IdempotentUpdater;
@@ -75,6 +80,13 @@ public class PlatformAutoConfiguration {
         return new OutboxRelay(mongo, publisher, properties);
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(OutboxRelay.class)
+    OutboxEndpoint outboxEndpoint(OutboxRelay relay) {
+        return new OutboxEndpoint(relay);
+    }
+
     /** Publishes right after an aggregate with new events was saved, instead of at the next poll. */
     @Bean
     ApplicationListener<AfterSaveEvent<?>> outboxNudge(OutboxRelay relay) {
@@ -87,11 +99,28 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DeadLetterErrorHandling deadLetterErrorHandling(KafkaProperties kafka) {
+    DeadLetterErrorHandling deadLetterErrorHandling(KafkaProperties kafka,
+            @Value("${platform.messaging.max-wait-for-earlier-event:10m}") Duration maxWaitForEarlierEvent) {
         // dead letters keep the original key and value bytes untouched
         DefaultKafkaProducerFactory<Object, Object> factory =
                 new DefaultKafkaProducerFactory<>(producerProperties(kafka, ByteArraySerializer.class));
-        return new DeadLetterErrorHandling(new KafkaTemplate<>(factory), Duration.ofSeconds(10));
+        return new DeadLetterErrorHandling(new KafkaTemplate<>(factory), Duration.ofSeconds(10),
+                maxWaitForEarlierEvent);
+    }
+
+    /** Sends dead letters back to their topic once their cause is fixed; records as they were. */
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetterReplay deadLetterReplay(KafkaProperties kafka) {
+        DefaultKafkaProducerFactory<Object, Object> factory =
+                new DefaultKafkaProducerFactory<>(producerProperties(kafka, ByteArraySerializer.class));
+        return new DeadLetterReplay(new HashMap<>(kafka.buildConsumerProperties()), new KafkaTemplate<>(factory));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetterEndpoint deadLetterEndpoint(DeadLetterReplay replay) {
+        return new DeadLetterEndpoint(replay);
     }
 
     @Bean

@@ -58,12 +58,21 @@ public class PlatformObservabilityAutoConfiguration {
          */
         @Bean
         MeterBinder outboxBacklogMetrics(OutboxRelay relay) {
-            return registry -> Gauge.builder("proposalflow.outbox.backlog", relay, r -> {
-                        long pending = r.lastKnownPendingCount();
-                        return pending < 0 ? Double.NaN : pending;
+            return registry -> {
+                Gauge.builder("proposalflow.outbox.backlog", relay, r -> {
+                            long pending = r.lastKnownPendingCount();
+                            return pending < 0 ? Double.NaN : pending;
+                        })
+                        .description("Documents whose outbox holds events not yet published to Kafka")
+                        .register(registry);
+                Gauge.builder("proposalflow.outbox.parked", relay, r -> {
+                        long parked = r.lastKnownParkedCount();
+                        return parked < 0 ? Double.NaN : parked;
                     })
-                    .description("Documents whose outbox holds events not yet published to Kafka")
+                    .description("Documents whose next event the broker refused max-attempts times; "
+                            + "waiting for POST /actuator/outbox")
                     .register(registry);
+            };
         }
     }
 }

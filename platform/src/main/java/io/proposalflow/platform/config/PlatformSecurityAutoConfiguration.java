@@ -137,7 +137,11 @@ public class PlatformSecurityAutoConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .authorizeExchange(a -> a.pathMatchers(PUBLIC_PATHS).permitAll().anyExchange().authenticated());
+                .authorizeExchange(a -> a.pathMatchers(PUBLIC_PATHS).permitAll()
+                        // retrying parked outbox entries is an operator's decision
+                        .pathMatchers("/actuator/outbox", "/actuator/outbox/**", "/actuator/deadletters",
+                                "/actuator/deadletters/**").hasRole("COORDINATOR")
+                        .anyExchange().authenticated());
         if (basic) {
             http.httpBasic(b -> b.authenticationEntryPoint(problems));
         } else {

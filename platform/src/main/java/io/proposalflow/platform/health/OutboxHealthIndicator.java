@@ -6,7 +6,8 @@ import org.springframework.boot.health.contributor.Health;
 import io.proposalflow.platform.outbox.OutboxRelay;
 
 /**
- * Shows how many events wait to be published and the relay's last failure. Pending events are
+ * Shows how many events wait to be published, the documents parked after the broker refused their
+ * event several times (with the error), and the relay's last failure. Pending events are
  * not an outage of this service (they are safe in MongoDB), so this stays UP; Kafka's own
  * indicator says whether the broker is reachable.
  */
@@ -24,6 +25,12 @@ public class OutboxHealthIndicator extends AbstractHealthIndicator {
         builder.up()
                 .withDetail("pendingEvents", relay.pendingCount())
                 .withDetail("publishedSinceStart", relay.publishedCount());
+        long parked = relay.parkedCount();
+        builder.withDetail("parkedDocuments", parked);
+        if (parked > 0) {
+            // what an operator needs to act: which documents, why; POST /actuator/outbox retries them
+            builder.withDetail("parked", relay.parked(5));
+        }
         if (relay.lastError() != null) {
             builder.withDetail("lastError", relay.lastError());
         }

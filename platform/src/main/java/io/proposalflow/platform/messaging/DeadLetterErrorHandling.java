@@ -33,9 +33,12 @@ import io.proposalflow.events.MalformedEventException;
  *       passes: the message is fine and must not be parked, and the partition cannot move on
  *       without it anyway;</li>
  *   <li>an event that overtook another it needs from a different topic
- *       ({@link TransientFailures.AwaitingEarlierEvent}) is retried in the same way, but every 50 to
- *       500 ms: the other arrives within moments, while an outage's growing waits (6 s in all after
- *       five retries) would hold such an event, and the partition behind it, far longer;</li>
+ *       ({@link TransientFailures.AwaitingEarlierEvent}) is retried every 50 to 500 ms: the other
+ *       normally arrives within moments, while an outage's growing waits would hold such an event,
+ *       and the partition behind it, far longer. It is not retried forever: after
+ *       {@code platform.messaging.max-wait-for-earlier-event} (10 minutes by default) it is
+ *       dead-lettered with its cause and the partition moves on; once the missing event has
+ *       arrived, {@code POST /actuator/deadletters} sends it back ({@link DeadLetterReplay});</li>
  *   <li>any other failure is retried as the binding's {@code max-attempts} and back-off say, then
  *       the message goes to the binder's dead-letter topic ({@code error.<topic>.<group>} unless
  *       {@code dlq-name} is set) with the cause in {@code kafka_dlt-exception-*} headers, and the
@@ -53,10 +56,18 @@ public class DeadLetterErrorHandling implements ListenerContainerWithDlqAndRetry
     private static final Duration AWAITING_MAX_INTERVAL = Duration.ofMillis(500);
 
     private final Duration maxOutageBackOff;
+    private final Duration maxWaitForEarlierEvent;
 
-    public DeadLetterErrorHandling(KafkaOperations<Object, Object> deadLetterTemplate, Duration maxOutageBackOff) {
+    /**
+     * @param maxWaitForEarlierEvent how long an event that waits for another (which it overtook) is
+     *        retried before it is dead-lettered with its cause, so that it does not hold its partition
+     *        and every other proposal's events behind it forever
+     */
+    public DeadLetterErrorHandling(KafkaOperations<Object, Object> deadLetterTemplate, Duration maxOutageBackOff,
+            Duration maxWaitForEarlierEvent) {
         this.deadLetterTemplate = deadLetterTemplate;
         this.maxOutageBackOff = maxOutageBackOff;
+        this.maxWaitForEarlierEvent = maxWaitForEarlierEvent;
     }
 
     @Override
@@ -108,6 +119,8 @@ public class DeadLetterErrorHandling implements ListenerContainerWithDlqAndRetry
         if (TransientFailures.isAwaitingEarlierEvent(failure)) {
             ExponentialBackOff awaiting = new ExponentialBackOff(AWAITING_FIRST_RETRY.toMillis(), 2.0);
             awaiting.setMaxInterval(AWAITING_MAX_INTERVAL.toMillis());
+            // then the recoverer dead-letters it, with the cause in the headers (see the class comment)
+            awaiting.setMaxElapsedTime(maxWaitForEarlierEvent.toMillis());
             return awaiting;
         }
         if (TransientFailures.isTransient(failure)) {

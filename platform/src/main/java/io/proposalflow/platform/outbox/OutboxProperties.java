@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lease how long a relay instance owns a claimed document; after that another may take over
  * @param batchSize how many documents one pass claims per collection before looking again
  * @param sendTimeout how long to wait for the broker to acknowledge one event
+ * @param maxAttempts failed attempts at a document's next event (refused by the broker, not an outage)
+ *                    after which the document is parked until an operator retries it
  */
 @ConfigurationProperties("platform.outbox")
 public record OutboxProperties(
@@ -18,7 +20,8 @@ public record OutboxProperties(
         Duration pollInterval,
         Duration lease,
         int batchSize,
-        Duration sendTimeout) {
+        Duration sendTimeout,
+        int maxAttempts) {
 
     public OutboxProperties {
         collections = collections == null ? List.of() : List.copyOf(collections);
@@ -26,5 +29,6 @@ public record OutboxProperties(
         lease = lease == null ? Duration.ofSeconds(30) : lease;
         batchSize = batchSize <= 0 ? 50 : batchSize;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(15) : sendTimeout;
+        maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
     }
 }

@@ -36,9 +36,14 @@ public class OutboxPublisher implements AutoCloseable {
 
     /**
      * What {@link #publishAll} achieved: per document, the ids the broker acknowledged (a prefix of
-     * its entries), and the first failure if there was one.
+     * its entries), and per document whose entries were not all acknowledged, why.
      */
-    public record BatchResult(Map<Object, List<String>> acknowledged, OutboxPublishException failure) {
+    public record BatchResult(Map<Object, List<String>> acknowledged, Map<Object, OutboxPublishException> failures) {
+
+        /** The first failure, or null when everything was published. */
+        public OutboxPublishException failure() {
+            return failures.isEmpty() ? null : failures.values().iterator().next();
+        }
     }
 
     /**
@@ -63,7 +68,7 @@ public class OutboxPublisher implements AutoCloseable {
             sends.put(document.getKey(), documentSends);
         }
         Map<Object, List<String>> acknowledged = new LinkedHashMap<>();
-        OutboxPublishException failure = null;
+        Map<Object, OutboxPublishException> failures = new LinkedHashMap<>();
         for (Map.Entry<Object, List<OutboxEntry>> document : entriesByDocument.entrySet()) {
             List<OutboxEntry> entries = document.getValue();
             List<CompletableFuture<?>> documentSends = sends.get(document.getKey());
@@ -76,15 +81,13 @@ public class OutboxPublisher implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     break;
                 } catch (ExecutionException | TimeoutException e) {
-                    if (failure == null) {
-                        failure = new OutboxPublishException(entries.get(i).eventId(), ids, e);
-                    }
+                    failures.put(document.getKey(), new OutboxPublishException(entries.get(i).eventId(), ids, e));
                     break;
                 }
             }
             acknowledged.put(document.getKey(), ids);
         }
-        return new BatchResult(acknowledged, failure);
+        return new BatchResult(acknowledged, failures);
     }
 
     @Override
@@ -135,6 +138,19 @@ public class OutboxPublisher implements AutoCloseable {
 
         public List<String> acknowledged() {
             return acknowledged;
+        }
+
+        /**
+         * Whether the broker may take the event later (it is away, or slow: Kafka's retriable errors
+         * and timeouts), rather than refusing this event itself (too large, an invalid topic, ...).
+         */
+        public boolean mayPassByItself() {
+            for (Throwable t = getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof org.apache.kafka.common.errors.RetriableException || t instanceof TimeoutException) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static String rootMessage(Throwable t) {

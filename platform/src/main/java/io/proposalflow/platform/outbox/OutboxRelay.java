@@ -42,7 +42,12 @@ import org.springframework.data.mongodb.core.query.Update;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final long MAX_BACKOFF_SECONDS = 10;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(MAX_BACKOFF_SECONDS);
+    /** The lease owner of a parked document: nobody claims it until it is retried. */
+    static final String PARKED = "parked";
+    private static final Date PARKED_UNTIL = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
+    private static final String ATTEMPTS = "attempts";
     /** How often the relay refreshes the backlog figure that metrics read. */
     private static final long BACKLOG_REFRESH_SECONDS = 15;
     private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(BACKLOG_REFRESH_SECONDS);
@@ -58,6 +63,7 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Thread worker;
     private volatile String lastError;
     private volatile long lastKnownPending = -1;
+    private volatile long lastKnownParked = -1;
     private volatile Instant nextBacklogRefresh = Instant.MIN;
 
     public OutboxRelay(ReactiveMongoOperations mongo, OutboxPublisher publisher, OutboxProperties properties) {
@@ -111,6 +117,7 @@ public class OutboxRelay implements SmartLifecycle {
         nextBacklogRefresh = Instant.now().plus(BACKLOG_REFRESH);
         try {
             pendingCount();
+            parkedCount();
         } catch (RuntimeException e) {
             // MongoDB away: the figure keeps its last value; the mongo health check reports the outage
             log.debug("Outbox backlog not counted: {}", e.toString());
@@ -151,8 +158,9 @@ public class OutboxRelay implements SmartLifecycle {
         for (Object id : ids == null ? List.of() : ids) {
             Instant now = Instant.now();
             Query mine = pendingAndFree(now).addCriteria(where("_id").is(id));
-            Update lease = new Update().set(OutboxEntry.LEASE_FIELD, new Document("owner", owner)
-                    .append("until", Date.from(now.plus(properties.lease()))));
+            // subfields, not the whole lease: a failed document's attempts survive the next claim
+            Update lease = new Update().set(OutboxEntry.LEASE_FIELD + ".owner", owner)
+                    .set(OutboxEntry.LEASE_FIELD + ".until", Date.from(now.plus(properties.lease())));
             Document document = mongo.findAndModify(mine, lease, FindAndModifyOptions.options().returnNew(true),
                     Document.class, collection).block();
             if (document != null) {
@@ -170,24 +178,139 @@ public class OutboxRelay implements SmartLifecycle {
                         where(OutboxEntry.LEASE_FIELD + ".until").lt(Date.from(now)))));
     }
 
+    /**
+     * Publishes the claimed documents' events and settles each document on its own: what the broker
+     * acknowledged is removed; a document whose event the broker refused waits a little longer each
+     * time (its lease serves as "not before") and is parked after {@code max-attempts}, while every
+     * other document goes on at full speed. Only when the broker took nothing at all and the errors
+     * are of the kind that pass (broker away, timeouts) is it an outage: then nothing is counted
+     * against the documents, and the whole relay backs off.
+     */
     private int publish(String collection, List<Document> claimed) {
         Map<Object, List<OutboxEntry>> entries = new LinkedHashMap<>();
+        Map<Object, Integer> attemptsBefore = new LinkedHashMap<>();
         for (Document document : claimed) {
             entries.put(document.get("_id"), document.getList(OutboxEntry.FIELD, Document.class).stream()
                     .map(OutboxEntry::fromDocument)
                     .toList());
+            Document lease = document.get(OutboxEntry.LEASE_FIELD, Document.class);
+            attemptsBefore.put(document.get("_id"), lease == null ? 0 : lease.getInteger(ATTEMPTS, 0));
         }
         OutboxPublisher.BatchResult result = publisher.publishAll(entries);
+        boolean brokerTookSome = result.acknowledged().values().stream().anyMatch(ids -> !ids.isEmpty());
+        OutboxPublisher.OutboxPublishException outage = null;
         int count = 0;
-        for (Map.Entry<Object, List<String>> acknowledged : result.acknowledged().entrySet()) {
-            removeAndRelease(collection, acknowledged.getKey(), acknowledged.getValue());
-            count += acknowledged.getValue().size();
+        for (Object id : entries.keySet()) {
+            List<String> acknowledged = result.acknowledged().getOrDefault(id, List.of());
+            OutboxPublisher.OutboxPublishException failure = result.failures().get(id);
+            if (failure == null) {
+                removeAndRelease(collection, id, acknowledged);
+            } else if (!brokerTookSome && failure.mayPassByItself()) {
+                removeAndRelease(collection, id, acknowledged);
+                outage = outage == null ? failure : outage;
+            } else {
+                recordFailure(collection, id, acknowledged, failure, attemptsBefore.get(id) + 1);
+            }
+            count += acknowledged.size();
         }
         published.addAndGet(count);
-        if (result.failure() != null) {
-            throw result.failure();
+        if (outage != null) {
+            throw outage;
         }
         return count;
+    }
+
+    /**
+     * One more failed attempt of a document's next event: removes what was published before it, and
+     * either sets the time of the next try or, after {@code max-attempts}, parks the document (its
+     * lease owned by nobody, until an operator retries it: {@link #retryParked()}).
+     */
+    private void recordFailure(String collection, Object id, List<String> acknowledged,
+            OutboxPublisher.OutboxPublishException failure, int attempts) {
+        Instant now = Instant.now();
+        boolean park = attempts >= properties.maxAttempts();
+        Update update = new Update()
+                .set(OutboxEntry.LEASE_FIELD + "." + ATTEMPTS, attempts)
+                .set(OutboxEntry.LEASE_FIELD + ".error", failure.getMessage())
+                .set(OutboxEntry.LEASE_FIELD + ".at", Date.from(now));
+        if (park) {
+            update.set(OutboxEntry.LEASE_FIELD + ".owner", PARKED)
+                    .set(OutboxEntry.LEASE_FIELD + ".until", PARKED_UNTIL);
+            log.warn("Outbox of {} {} parked after {} failed attempts: {}", collection, id, attempts,
+                    failure.getMessage());
+        } else {
+            update.set(OutboxEntry.LEASE_FIELD + ".until", Date.from(now.plus(retryDelay(attempts))));
+            log.info("Outbox of {} {}: attempt {} failed, next in {}: {}", collection, id, attempts,
+                    retryDelay(attempts), failure.getMessage());
+        }
+        if (!acknowledged.isEmpty()) {
+            update.pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", acknowledged)));
+        }
+        mongo.updateFirst(new Query(where("_id").is(id).and(OutboxEntry.LEASE_FIELD + ".owner").is(owner)), update,
+                collection).block();
+    }
+
+    /** 200 ms, doubling per attempt, at most {@value #MAX_BACKOFF_SECONDS} s. */
+    static Duration retryDelay(int attempts) {
+        long millis = 200L << Math.min(attempts - 1, 16);
+        return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
+    }
+
+    /** Documents parked after too many failed attempts, in every collection. */
+    public long parkedCount() {
+        long parked = 0;
+        for (String collection : properties.collections()) {
+            Long count = mongo.count(parkedQuery(), collection).block();
+            parked += count == null ? 0 : count;
+        }
+        lastKnownParked = parked;
+        return parked;
+    }
+
+    /** What is parked, for health and the outbox endpoint: collection, id, attempts, error, when. */
+    public List<Map<String, Object>> parked(int limit) {
+        List<Map<String, Object>> parked = new ArrayList<>();
+        for (String collection : properties.collections()) {
+            Query query = parkedQuery().limit(limit);
+            for (Document d : mongo.find(query, Document.class, collection).collectList().block()) {
+                Document lease = d.get(OutboxEntry.LEASE_FIELD, Document.class);
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("collection", collection);
+                entry.put("id", String.valueOf(d.get("_id")));
+                entry.put("attempts", lease.getInteger(ATTEMPTS, 0));
+                entry.put("error", lease.getString("error"));
+                entry.put("since", lease.getDate("at") == null ? null : lease.getDate("at").toInstant());
+                parked.add(entry);
+            }
+        }
+        return parked;
+    }
+
+    /**
+     * Gives every parked document another round of {@code max-attempts} (e.g. once the topic exists
+     * or the broker accepts larger messages); returns how many.
+     */
+    public long retryParked() {
+        long released = 0;
+        for (String collection : properties.collections()) {
+            var result = mongo.updateMulti(parkedQuery(), new Update().unset(OutboxEntry.LEASE_FIELD), collection)
+                    .block();
+            released += result == null ? 0 : result.getModifiedCount();
+        }
+        if (released > 0) {
+            log.info("Outbox: {} parked documents released for another try", released);
+            nudge();
+        }
+        return released;
+    }
+
+    /** Parked documents as last counted (metrics read this; never blocks). Negative until counted. */
+    public long lastKnownParkedCount() {
+        return lastKnownParked;
+    }
+
+    private static Query parkedQuery() {
+        return new Query(where(OutboxEntry.LEASE_FIELD + ".owner").is(PARKED));
     }
 
     private void removeAndRelease(String collection, Object id, List<String> publishedIds) {

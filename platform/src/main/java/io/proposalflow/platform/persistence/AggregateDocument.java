@@ -3,6 +3,8 @@ package io.proposalflow.platform.persistence;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.data.annotation.Transient;
+
 import org.springframework.data.annotation.Version;
 
 import io.proposalflow.events.EventCodec;
@@ -26,6 +28,10 @@ public abstract class AggregateDocument {
     private List<OutboxEntry> outbox = new ArrayList<>();
 
     private List<String> consumedEventIds = new ArrayList<>();
+
+    /** Outbox entries enqueued since this document was loaded (or last saved): what a save appends. */
+    @Transient
+    private List<OutboxEntry> unsaved = new ArrayList<>();
 
     public Long getVersion() {
         return version;
@@ -53,7 +59,19 @@ public abstract class AggregateDocument {
 
     /** Queues an event to be published once this document is saved. */
     public void enqueue(EventEnvelope event, EventCodec codec) {
-        outbox.add(OutboxEntry.of(event, codec));
+        OutboxEntry entry = OutboxEntry.of(event, codec);
+        outbox.add(entry);
+        unsaved.add(entry);
+    }
+
+    /** The entries a save must append (see AggregateMongoTemplate). */
+    public List<OutboxEntry> unsavedOutboxEntries() {
+        return List.copyOf(unsaved);
+    }
+
+    /** Called once a save has written the unsaved entries. */
+    public void outboxEntriesSaved() {
+        unsaved.clear();
     }
 
     public boolean hasConsumed(String eventId) {

@@ -15,7 +15,8 @@ import io.proposalflow.platform.messaging.TransientFailures.AwaitingEarlierEvent
 
 class DeadLetterErrorHandlingTest {
 
-    private final DeadLetterErrorHandling handling = new DeadLetterErrorHandling(null, Duration.ofSeconds(30));
+    private final DeadLetterErrorHandling handling = new DeadLetterErrorHandling(null, Duration.ofSeconds(30),
+            Duration.ofMinutes(10));
 
     @Test
     void anEventWaitingForOneThatItOvertookIsRetriedSoonAndOften() {
@@ -23,8 +24,24 @@ class DeadLetterErrorHandlingTest {
                 new AwaitingEarlierEvent("proposal p-1 not known yet"))), 8);
 
         assertThat(waits).startsWith(50L, 100L, 200L, 400L).allMatch(wait -> wait <= 500);
-        // it is still never given up: the event it waits for comes
         assertThat(waits).doesNotContain(BackOffExecution.STOP);
+    }
+
+    @Test
+    void anEventWaitingLongerThanTheLimitIsGivenUpSoThatItsPartitionMovesOn() {
+        DeadLetterErrorHandling tenSeconds = new DeadLetterErrorHandling(null, Duration.ofSeconds(30),
+                Duration.ofSeconds(10));
+        BackOffExecution execution = tenSeconds.backOffFor(new AwaitingEarlierEvent("proposal p-1 not known yet"))
+                .start();
+        long waited = 0;
+        int retries = 0;
+        for (long wait = execution.nextBackOff(); wait != BackOffExecution.STOP; wait = execution.nextBackOff()) {
+            waited += wait;
+            retries++;
+            assertThat(retries).as("retries before giving up").isLessThan(100);
+        }
+        // STOP: the error handler's recoverer dead-letters it with its cause
+        assertThat(waited).isBetween(9_000L, 10_500L);
     }
 
     @Test

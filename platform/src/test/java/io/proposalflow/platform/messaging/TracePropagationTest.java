@@ -134,7 +134,7 @@ class TracePropagationTest {
     }
 
     private void relayOnce() {
-        new OutboxRelay(mongo, publisher, new OutboxProperties(List.of("test_aggregates"), null, null, 0, null))
+        new OutboxRelay(mongo, publisher, new OutboxProperties(List.of("test_aggregates"), null, null, 0, null, 0))
                 .relayOnce();
     }
 

@@ -2,6 +2,7 @@ package io.proposalflow.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.SimpleReactiveMongoDatabaseFactory;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -34,9 +39,11 @@ import io.proposalflow.events.ProposalStatus;
 import io.proposalflow.events.ProposalStatusChanged;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.events.Topics;
+import io.proposalflow.platform.persistence.AggregateMongoTemplate;
 import io.proposalflow.platform.support.TestAggregate;
 import io.proposalflow.testsupport.TopicProbe;
 import io.proposalflow.testsupport.TestBackends;
+import reactor.core.publisher.Mono;
 
 /** The outbox relay against the real broker and the MongoDB-wire server. */
 class OutboxRelayTest {
@@ -51,7 +58,10 @@ class OutboxRelayTest {
     @BeforeAll
     static void connect() {
         client = MongoClients.create(TestBackends.get().mongoUri());
-        mongo = new ReactiveMongoTemplate(client, "outbox_relay_test_" + UUID.randomUUID().toString().substring(0, 8));
+        String database = "outbox_relay_test_" + UUID.randomUUID().toString().substring(0, 8);
+        // the services' template: saves append new outbox entries and leave the relay's lease alone
+        mongo = new AggregateMongoTemplate(new SimpleReactiveMongoDatabaseFactory(client, database),
+                new ReactiveMongoTemplate(client, database).getConverter());
     }
 
     @AfterAll
@@ -137,6 +147,56 @@ class OutboxRelayTest {
             probe.readFor(Duration.ofSeconds(2));
             assertThat(probe.withKey(proposalId.toString())).isEmpty();
         }
+    }
+
+    @Test
+    void aSaveRacingTheRelayDoesNotPutBackAnEventTheRelayJustPublished() {
+        UUID proposalId = UUID.randomUUID();
+        TestAggregate aggregate = new TestAggregate(proposalId.toString());
+        EventEnvelope submitted = statusChange(proposalId, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED);
+        aggregate.enqueue(submitted, CODEC);
+        mongo.insert(aggregate).block();
+        // a business update loads the document while the event is still in its outbox ...
+        TestAggregate loadedBeforePublishing = mongo.findById(proposalId.toString(), TestAggregate.class).block();
+
+        // ... the relay publishes and removes it ...
+        assertThat(relay(TestBackends.get().kafkaBootstrapServers()).relayOnce()).isEqualTo(1);
+
+        // ... and the update is saved afterwards, with an event of its own
+        EventEnvelope inReview = statusChange(proposalId, ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW);
+        loadedBeforePublishing.increment();
+        loadedBeforePublishing.enqueue(inReview, CODEC);
+        mongo.save(loadedBeforePublishing).block();
+
+        TestAggregate stored = mongo.findById(proposalId.toString(), TestAggregate.class).block();
+        assertThat(stored.getCounter()).isEqualTo(1);
+        assertThat(stored.getOutbox()).extracting(OutboxEntry::eventId).as("only the new event waits")
+                .containsExactly(inReview.id());
+    }
+
+    @Test
+    void aSaveLeavesTheRelaysLeaseAloneAndRemovesFieldsThatBecameEmpty() {
+        UUID proposalId = UUID.randomUUID();
+        TestAggregate aggregate = new TestAggregate(proposalId.toString());
+        aggregate.setLastTraceId("4bf92f3577b34da6a3ce929d0e0e4736");
+        mongo.insert(aggregate).block();
+        org.bson.Document lease = new org.bson.Document("owner", "relay-other-instance")
+                .append("until", java.util.Date.from(java.time.Instant.now().plusSeconds(30)));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(proposalId.toString())),
+                new Update().set(OutboxEntry.LEASE_FIELD, lease), TestAggregate.class).block();
+
+        TestAggregate loaded = mongo.findById(proposalId.toString(), TestAggregate.class).block();
+        loaded.increment();
+        loaded.setLastTraceId(null);
+        mongo.save(loaded).block();
+
+        org.bson.Document stored = mongo.findById(proposalId.toString(), org.bson.Document.class, COLLECTION).block();
+        assertThat(stored.get(OutboxEntry.LEASE_FIELD, org.bson.Document.class).getString("owner"))
+                .as("another relay's claim survives the save").isEqualTo("relay-other-instance");
+        assertThat(stored.getInteger("counter")).isEqualTo(1);
+        assertThat(stored).doesNotContainKey("lastTraceId");
+        assertThat(loaded.getVersion()).isEqualTo(stored.getLong("version"));
+        mongo.remove(Query.query(Criteria.where("_id").is(proposalId.toString())), COLLECTION).block();
     }
 
     @Test
@@ -235,11 +295,70 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void anEventTheBrokerRefusesIsParkedAfterFewAttemptsWhileFiveHundredOthersArePublishedAtFullSpeed() {
+        String collection = "poison_" + UUID.randomUUID().toString().substring(0, 8);
+        UUID poisonId = UUID.randomUUID();
+        TestAggregate poison = new TestAggregate(poisonId.toString());
+        // larger than the producer's max.request.size (1 MB): refused at once, every time
+        poison.enqueue(statusChange(poisonId, ProposalStatus.DRAFT, "x".repeat(1_100_000)), CODEC);
+        mongo.insert(poison, collection).block();
+        List<TestAggregate> others = IntStream.range(0, 500).mapToObj(i -> {
+            UUID id = UUID.randomUUID();
+            TestAggregate aggregate = new TestAggregate(id.toString());
+            aggregate.enqueue(statusChange(id, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED), CODEC);
+            return aggregate;
+        }).toList();
+        mongo.insertAll(Mono.just(others), collection).blockLast();
+
+        OutboxRelay relay = relay(TestBackends.get().kafkaBootstrapServers(), collection);
+        long started = System.nanoTime();
+        relay.start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> pending(collection) == 1);
+        Duration tookForTheOthers = Duration.ofNanos(System.nanoTime() - started);
+        await().atMost(Duration.ofSeconds(20)).until(() -> relay.parkedCount() == 1);
+        assertThat(tookForTheOthers).as("500 documents published beside the poison one")
+                .isLessThan(Duration.ofSeconds(20));
+        assertThat(relay.parked(10)).singleElement().satisfies(parked -> {
+            assertThat(parked.get("id")).isEqualTo(poisonId.toString());
+            assertThat(parked.get("attempts")).isEqualTo(5);
+            assertThat((String) parked.get("error")).contains("RecordTooLarge");
+        });
+        assertThat(relay.lastError()).as("one refused document is not an outage of the relay").isNull();
+
+        // the operator fixes the cause (here: the event is made smaller) and retries the parked ones
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(poisonId.toString())),
+                new Update().set(OutboxEntry.FIELD + ".0.payload", new String(CODEC.encode(
+                        statusChange(poisonId, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED).data()),
+                        java.nio.charset.StandardCharsets.UTF_8)), collection)
+                .block();
+        assertThat(relay.retryParked()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> pending(collection) == 0);
+        assertThat(relay.parkedCount()).isZero();
+        mongo.dropCollection(collection).block();
+    }
+
+    @Test
+    void retryDelaysGrowPerAttemptUpToTenSeconds() {
+        assertThat(OutboxRelay.retryDelay(1)).isEqualTo(Duration.ofMillis(200));
+        assertThat(OutboxRelay.retryDelay(3)).isEqualTo(Duration.ofMillis(800));
+        assertThat(OutboxRelay.retryDelay(30)).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    private static long pending(String collection) {
+        return mongo.count(Query.query(Criteria.where(OutboxEntry.FIELD + ".0").exists(true)), collection).block();
+    }
+
     private static List<String> distinctIds(List<ConsumerRecord<String, byte[]>> records) {
         return records.stream().map(r -> TopicProbe.header(r, CloudEventHeaders.ID)).distinct().toList();
     }
 
     private OutboxRelay relay(String bootstrapServers) {
+        return relay(bootstrapServers, COLLECTION);
+    }
+
+    private OutboxRelay relay(String bootstrapServers, String collection) {
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -252,7 +371,7 @@ class OutboxRelayTest {
         OutboxPublisher publisher = new OutboxPublisher(
                 new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(props)), Duration.ofSeconds(5));
         OutboxRelay relay = new OutboxRelay(mongo, publisher,
-                new OutboxProperties(List.of(COLLECTION), Duration.ofMillis(50), Duration.ofSeconds(30), 10, null));
+                new OutboxProperties(List.of(collection), Duration.ofMillis(50), Duration.ofSeconds(30), 10, null, 0));
         toClose.add(relay::stop);
         toClose.add(publisher);
         return relay;
@@ -261,6 +380,12 @@ class OutboxRelayTest {
     private static EventEnvelope statusChange(UUID proposalId, ProposalStatus from, ProposalStatus to) {
         return EventEnvelope.of(new ProposalStatusChanged(proposalId, 1, Themenfeld.WORK_ECONOMY,
                 "Pflegeausbildung für alleinerziehende Migrantinnen", from, to, null));
+    }
+
+    /** A status change whose reason makes it as large as the caller wants. */
+    private static EventEnvelope statusChange(UUID proposalId, ProposalStatus from, String reason) {
+        return EventEnvelope.of(new ProposalStatusChanged(proposalId, 1, Themenfeld.WORK_ECONOMY,
+                "Pflegeausbildung für alleinerziehende Migrantinnen", from, ProposalStatus.SUBMITTED, reason));
     }
 
     private static int unusedPort() {
