@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,10 +44,12 @@ import io.proposalflow.platform.tracing.TraceContexts;
 public class NotificationDispatcher implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
-    /** Notifications claimed together; their leases run while the batch is sent. */
-    private static final int CLAIM_BATCH = 20;
+    /** Notifications claimed together, per sender: enough to keep every sender busy, few to hand back. */
+    private static final int CLAIM_PER_SENDER = 2;
     private static final Duration RECORD_RETRY_FIRST = Duration.ofMillis(100);
     private static final Duration RECORD_RETRY_MAX = Duration.ofSeconds(2);
+    private static final Duration RENEWAL_TIMEOUT = Duration.ofSeconds(5);
+    private static final long RECORD_PATIENCE_MINUTES = 10;
 
     private final NotificationStore store;
     private final MailRenderer renderer;
@@ -57,6 +63,13 @@ public class NotificationDispatcher implements DisposableBean {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean nudged = new AtomicBoolean();
     private final MeterRegistry meters;
+    /** Claimed and not yet settled, by id, with the version of the claim. */
+    private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService leaseKeeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "mail-lease-keeper");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public NotificationDispatcher(NotificationStore store, MailRenderer renderer, GuardedMailSender sender,
             EventCodec codec, NotificationProperties properties, MeterRegistry meters) {
@@ -70,6 +83,8 @@ public class NotificationDispatcher implements DisposableBean {
         AtomicInteger senderNumber = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(settings.senders(),
                 r -> new Thread(r, "mail-sender-" + senderNumber.incrementAndGet()));
+        long renewEvery = Math.max(100, settings.lease().toMillis() / 3);
+        leaseKeeper.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         // registered up front, so a dashboard sees every kind at 0 instead of "no data"
         for (MailKind kind : MailKind.values()) {
             sentCounter(kind.name());
@@ -127,11 +142,12 @@ public class NotificationDispatcher implements DisposableBean {
      * all are done, false when there was none. Claiming a batch costs one query instead of one per mail.
      */
     boolean dispatchNext() {
-        List<NotificationDocument> batch = store.claimDue(clock.instant(), settings.lease(), CLAIM_BATCH)
-                .collectList().block();
+        List<NotificationDocument> batch = store.claimDue(clock.instant(), settings.lease(),
+                CLAIM_PER_SENDER * settings.senders()).collectList().block();
         if (batch == null || batch.isEmpty()) {
             return false;
         }
+        batch.forEach(claimed -> inFlight.put(claimed.getId(), claimed.getVersion()));
         CompletableFuture<?>[] sending = batch.stream()
                 .map(claimed -> CompletableFuture.runAsync(() -> deliverOrHandBack(claimed), senders))
                 .toArray(CompletableFuture[]::new);
@@ -140,6 +156,35 @@ public class NotificationDispatcher implements DisposableBean {
     }
 
     private void deliverOrHandBack(NotificationDocument claimed) {
+        try {
+            deliverOrHandBackClaimed(claimed);
+        } finally {
+            inFlight.remove(claimed.getId());
+        }
+    }
+
+    /**
+     * Keeps the leases of the notifications this dispatcher holds (claimed, waiting or being sent)
+     * from running out, every third of a lease. The lease can then be short, so that after a crash
+     * another instance (or this one restarted) takes the mails over within seconds, while a slow
+     * server that takes longer than a lease to accept a mail never lets a second dispatcher send it
+     * too. A renewal that finds the notification changed drops it from the set (it is no longer ours).
+     */
+    void renewLeases() {
+        Instant until = clock.instant().plus(settings.lease());
+        inFlight.forEach((id, version) -> {
+            try {
+                if (!Boolean.TRUE.equals(store.renewLease(id, version, until).block(RENEWAL_TIMEOUT))) {
+                    inFlight.remove(id, version);
+                }
+            } catch (RuntimeException e) {
+                // MongoDB away: the next round tries again; the pre-send check refuses a lapsed lease
+                LOG.info("Lease of mail {} not renewed: {}", id, e.toString());
+            }
+        });
+    }
+
+    private void deliverOrHandBackClaimed(NotificationDocument claimed) {
         if (!sender.acceptsCalls()) {
             // the breaker opened during the batch: hand the rest back untouched, not as failures
             store.update(claimed.getId(), "attempt-" + claimed.getVersion(),
@@ -211,13 +256,14 @@ public class NotificationDispatcher implements DisposableBean {
     }
 
     /**
-     * Records that the server accepted the mail. Retried as a record for as long as the lease lasts
-     * (a MongoDB hiccup must not make anyone send it again); only if the record cannot be written before
-     * the lease runs out can the mail be sent a second time, by whoever claims it next. It keeps its
-     * Message-ID, so the receiving side can tell.
+     * Records that the server accepted the mail. Retried as a record, never by sending again: a
+     * MongoDB hiccup must not make anyone send the mail a second time. While the record is retried
+     * the mail stays in this dispatcher's hands (its lease is kept alive, {@link #renewLeases}), so no
+     * other instance takes it over; only if this process dies before the record is written, or MongoDB
+     * stays away longer than {@value #RECORD_PATIENCE_MINUTES} minutes, can it be sent once more. It
+     * keeps its Message-ID, so the receiving side can tell.
      */
     private void recordSent(NotificationDocument claimed, String attemptKey, String kind) {
-        Duration left = Duration.between(clock.instant(), claimed.getLeaseUntil());
         try {
             store.update(claimed.getId(), attemptKey, n -> n.markSent(clock.instant(), codec))
                     .retryWhen(reactor.util.retry.Retry.backoff(Long.MAX_VALUE, RECORD_RETRY_FIRST)
@@ -225,12 +271,12 @@ public class NotificationDispatcher implements DisposableBean {
                             .doBeforeRetry(r -> LOG.warn("proposal {}: mail {} was sent, recording it failed ({}); "
                                     + "trying the record again", claimed.getProposalId(), claimed.getId(),
                                     r.failure().toString())))
-                    .block(left.isNegative() ? Duration.ZERO : left);
+                    .block(Duration.ofMinutes(RECORD_PATIENCE_MINUTES));
             LOG.info("proposal {}: mail {} ({}, {}) sent", claimed.getProposalId(), claimed.getId(), kind,
                     claimed.getRecipientKind());
         } catch (RuntimeException e) {
-            LOG.error("proposal {}: mail {} was sent but could not be recorded before its lease ran out; "
-                    + "it may be sent once more: {}", claimed.getProposalId(), claimed.getId(), e.toString());
+            LOG.error("proposal {}: mail {} was sent but could not be recorded; it may be sent once more: {}",
+                    claimed.getProposalId(), claimed.getId(), e.toString());
         }
     }
 
@@ -248,6 +294,7 @@ public class NotificationDispatcher implements DisposableBean {
 
     @Override
     public void destroy() {
+        leaseKeeper.shutdownNow();
         worker.shutdownNow();
         senders.shutdownNow();
     }

@@ -90,8 +90,11 @@ public class NotificationStore {
      */
     public Mono<Boolean> renewLease(String id, long claimedVersion, Instant leaseUntil) {
         Query stillOurs = Query.query(where("_id").is(id).and("version").is(claimedVersion)
-                .and("status").is(NotificationStatus.SENDING));
-        return mongo.updateFirst(stillOurs, new Update().set("leaseUntil", leaseUntil), NotificationDocument.class)
+                .and("status").is(NotificationStatus.SENDING.name()));
+        // by collection name, not entity class: for a versioned entity Spring Data would raise the
+        // version with every update, and the claim's version is what makes the lease ours
+        return mongo.updateFirst(stillOurs, new Update().set("leaseUntil", leaseUntil),
+                        mongo.getCollectionName(NotificationDocument.class))
                 .map(result -> result.getModifiedCount() == 1);
     }
 

@@ -12,10 +12,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A mail server that refuses some mailboxes, as real ones do: an SMTP relay on 127.0.0.1 in front of
- * the test mail server that answers {@code RCPT TO} for the listed addresses itself with
- * "550 5.1.1 ... User unknown" and passes every other line through. The test mail server accepts any
- * address, so without this no test could see a permanent rejection.
+ * A mail server that refuses some mailboxes, or is slow, as real ones are: an SMTP relay on 127.0.0.1
+ * in front of the test mail server that answers {@code RCPT TO} for the listed addresses itself with
+ * "550 5.1.1 ... User unknown", can take its time before accepting a mail's content, and passes every
+ * other line through. The test mail server accepts any address at once, so without this no test
+ * could see a permanent rejection or a slow server.
  */
 final class RejectingSmtpProxy implements AutoCloseable {
 
@@ -23,8 +24,11 @@ final class RejectingSmtpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final Set<String> refused;
+    private final java.time.Duration acceptDelay;
 
-    private RejectingSmtpProxy(String targetHost, int targetPort, Set<String> refused) throws IOException {
+    private RejectingSmtpProxy(String targetHost, int targetPort, Set<String> refused,
+            java.time.Duration acceptDelay) throws IOException {
+        this.acceptDelay = acceptDelay;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.targetHost = targetHost;
         this.targetPort = targetPort;
@@ -35,7 +39,13 @@ final class RejectingSmtpProxy implements AutoCloseable {
     }
 
     static RejectingSmtpProxy start(String targetHost, int targetPort, Set<String> refused) throws IOException {
-        return new RejectingSmtpProxy(targetHost, targetPort, refused);
+        return new RejectingSmtpProxy(targetHost, targetPort, refused, java.time.Duration.ZERO);
+    }
+
+    /** A server that waits {@code acceptDelay} after each mail's content before it answers. */
+    static RejectingSmtpProxy slow(String targetHost, int targetPort, java.time.Duration acceptDelay)
+            throws IOException {
+        return new RejectingSmtpProxy(targetHost, targetPort, Set.of(), acceptDelay);
     }
 
     int port() {
@@ -66,6 +76,9 @@ final class RejectingSmtpProxy implements AutoCloseable {
             String line;
             while ((line = fromClient.readLine()) != null) {
                 if (inData) {
+                    if (line.equals(".")) {
+                        pause();
+                    }
                     write(toServer, line);
                     if (line.equals(".")) {
                         inData = false;
@@ -89,6 +102,15 @@ final class RejectingSmtpProxy implements AutoCloseable {
             }
         } catch (IOException connectionGone) {
             // the client or the server hung up; nothing to clean up beyond the sockets
+        }
+    }
+
+    private void pause() throws IOException {
+        try {
+            Thread.sleep(acceptDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 
