@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.proposalflow.events.DomainEvent;
@@ -20,17 +21,31 @@ import io.proposalflow.events.PartnerRef;
 import io.proposalflow.events.ProposalContent;
 import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.events.Themenfeld;
+import io.proposalflow.notification.persistence.NotificationStore;
 import io.proposalflow.testsupport.EventSender;
 import io.proposalflow.testsupport.TestBackends;
 import io.proposalflow.testsupport.WithTestBackends;
 
 /**
  * Base of every integration test: the same configuration everywhere, so all test classes share one
- * cached application context. Events go in as the real producers send them (key, CloudEvents headers).
+ * cached application context. That matters beyond start-up time: every context's consumers join the
+ * same consumer group, so a second context would take some of the events and plan their mails in
+ * its own database. Events go in as the real producers send them (key, CloudEvents headers).
+ *
+ * <p>The settings below make time-bound behaviour observable within a test: short mail leases (a
+ * slow server outlasting one), a short wait for an overtaken event before it is dead-lettered, and
+ * a patient SMTP client (the slow server is slow on purpose). The store is a spy that does what the
+ * real one does unless a test makes a write fail (reset after each test).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "notification.delivery.lease=2s",
+        "platform.messaging.max-wait-for-earlier-event=8s",
+        "spring.mail.properties.mail.smtp.timeout=30000" })
 @WithTestBackends
 public abstract class IntegrationTest {
+
+    @MockitoSpyBean
+    protected NotificationStore store;
 
     /** Demo directory entries the tests mail to (see DemoDirectory). */
     protected static final String ANNA = "anna.bergmann@example.org";

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.proposalflow.events.ProposalSubmitted;
@@ -22,7 +21,6 @@ import io.proposalflow.notification.Mailbox;
 import io.proposalflow.notification.domain.NotificationStatus;
 import io.proposalflow.notification.persistence.NotificationDocument;
 import io.proposalflow.notification.persistence.NotificationFilter;
-import io.proposalflow.notification.persistence.NotificationStore;
 import io.proposalflow.platform.web.PageQuery;
 import reactor.core.publisher.Mono;
 
@@ -32,9 +30,6 @@ import reactor.core.publisher.Mono;
  * successful attempt, no failure.
  */
 class DeliveryBookkeepingTest extends IntegrationTest {
-
-    @MockitoSpyBean
-    NotificationStore store;
 
     @Autowired
     MeterRegistry meters;

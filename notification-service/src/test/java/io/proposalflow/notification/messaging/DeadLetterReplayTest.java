@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 
 import io.proposalflow.events.CloudEventHeaders;
 import io.proposalflow.events.EventEnvelope;
@@ -21,10 +20,9 @@ import io.proposalflow.testsupport.TopicProbe;
 
 /**
  * A review event whose proposal never arrives no longer holds its partition forever: after the
- * configured wait it is dead-lettered with its cause, later events go on, and once the proposal has
+ * configured wait (8 s in the shared test context, see IntegrationTest) it is dead-lettered with its cause, later events go on, and once the proposal has
  * arrived an operator sends it back (POST /actuator/deadletters) and its mail goes out.
  */
-@TestPropertySource(properties = "platform.messaging.max-wait-for-earlier-event=2s")
 class DeadLetterReplayTest extends IntegrationTest {
 
     private static final String DEAD_LETTERS = "error.review-events.notification-service";
