@@ -1,0 +1,134 @@
+package io.proposalflow.portal;
+
+import java.net.URI;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authorization.HttpStatusServerAccessDeniedHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.i18n.LocaleContextResolver;
+import org.springframework.web.server.session.CookieWebSessionIdResolver;
+import org.springframework.web.server.session.WebSessionIdResolver;
+import org.springframework.context.i18n.SimpleLocaleContext;
+
+import io.proposalflow.portal.backend.Backend;
+import io.proposalflow.portal.backend.NotificationApi;
+import io.proposalflow.portal.backend.ProposalApi;
+import io.proposalflow.portal.backend.ReviewApi;
+import io.proposalflow.portal.backend.ServiceClient;
+import io.proposalflow.portal.security.BasicServiceAuthentication;
+import io.proposalflow.portal.security.PortalRole;
+import io.proposalflow.portal.security.ServiceAuthentication;
+import io.proposalflow.portal.security.ServiceSignIn;
+
+/** Wiring: the service clients, sign-in, the session cookie and the language of the pages. */
+@Configuration
+@EnableWebFluxSecurity
+public class PortalConfiguration {
+
+    /** The cookie that remembers the language chosen with the switch in the header. */
+    public static final String LANGUAGE_COOKIE = "lang";
+
+    /** Paths anyone may open: sign-in, assets, the accessibility statement, the language switch, health. */
+    private static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/img/**", "/favicon.ico",
+            "/barrierefreiheit", "/language", "/actuator/health", "/actuator/health/**" };
+
+    @Bean
+    ServiceAuthentication serviceAuthentication() {
+        return new BasicServiceAuthentication();
+    }
+
+    @Bean
+    ProposalApi proposalApi(PortalProperties properties, WebClient.Builder builder, ServiceAuthentication auth) {
+        return new ProposalApi(client(Backend.PROPOSALS, properties.proposalService(), properties, builder, auth));
+    }
+
+    @Bean
+    ReviewApi reviewApi(PortalProperties properties, WebClient.Builder builder, ServiceAuthentication auth) {
+        return new ReviewApi(client(Backend.REVIEWS, properties.reviewService(), properties, builder, auth));
+    }
+
+    @Bean
+    NotificationApi notificationApi(PortalProperties properties, WebClient.Builder builder,
+            ServiceAuthentication auth) {
+        return new NotificationApi(client(Backend.NOTIFICATIONS, properties.notificationService(), properties,
+                builder, auth));
+    }
+
+    private static ServiceClient client(Backend backend, String baseUrl, PortalProperties properties,
+            WebClient.Builder builder, ServiceAuthentication auth) {
+        return new ServiceClient(backend, baseUrl, builder, auth.filter(), properties.connectTimeout(),
+                properties.responseTimeout());
+    }
+
+    @Bean
+    SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, ProposalApi proposals, ReviewApi reviews) {
+        DefaultServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
+        RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
+        loggedOut.setLogoutSuccessUrl(URI.create("/login?logout"));
+        return http
+                .authorizeExchange(a -> a
+                        .pathMatchers(PUBLIC_PATHS).permitAll()
+                        .pathMatchers("/coordination/**", "/proposals/*/funding").hasRole(PortalRole.COORDINATOR.name())
+                        .pathMatchers("/proposals/new", "/proposals/*/edit", "/proposals/*/submit",
+                                "/proposals/*/resubmit", "/proposals/*/withdraw").hasRole(PortalRole.FOCUS_GROUP.name())
+                        .pathMatchers(org.springframework.http.HttpMethod.POST, "/proposals")
+                                .hasRole(PortalRole.FOCUS_GROUP.name())
+                        .pathMatchers("/reviews/**").hasRole(PortalRole.REVIEWER.name())
+                        .anyExchange().authenticated())
+                .formLogin(f -> f
+                        .loginPage("/login")
+                        .authenticationManager(new ServiceSignIn(proposals, reviews))
+                        // a service that cannot be reached is not a wrong password: say which it is
+                        .authenticationFailureHandler((exchange, e) -> redirect.sendRedirect(exchange.getExchange(),
+                                URI.create(e instanceof AuthenticationServiceException ? "/login?unavailable"
+                                        : "/login?error"))))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(loggedOut))
+                .exceptionHandling(e -> e.accessDeniedHandler(new HttpStatusServerAccessDeniedHandler(HttpStatus.FORBIDDEN)))
+                // every asset is the portal's own: nothing from elsewhere, no inline script
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                + "style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    /** The session cookie: not readable by scripts, not sent along with cross-site requests. */
+    @Bean
+    WebSessionIdResolver webSessionIdResolver() {
+        CookieWebSessionIdResolver resolver = new CookieWebSessionIdResolver();
+        resolver.setCookieName("PORTAL_SESSION");
+        resolver.addCookieInitializer(cookie -> cookie.httpOnly(true).sameSite("Lax").path("/"));
+        return resolver;
+    }
+
+    /** German unless the reader chose English with the switch (remembered in a cookie). */
+    @Bean(name = "localeContextResolver")
+    LocaleContextResolver localeContextResolver() {
+        return new LocaleContextResolver() {
+            @Override
+            public org.springframework.context.i18n.LocaleContext resolveLocaleContext(
+                    org.springframework.web.server.ServerWebExchange exchange) {
+                HttpCookie chosen = exchange.getRequest().getCookies().getFirst(LANGUAGE_COOKIE);
+                return new SimpleLocaleContext(chosen != null && "en".equals(chosen.getValue())
+                        ? Locale.ENGLISH : Locale.GERMAN);
+            }
+
+            @Override
+            public void setLocaleContext(org.springframework.web.server.ServerWebExchange exchange,
+                    org.springframework.context.i18n.LocaleContext localeContext) {
+                throw new UnsupportedOperationException("the language is chosen at /language");
+            }
+        };
+    }
+}

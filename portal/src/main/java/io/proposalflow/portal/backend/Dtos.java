@@ -1,0 +1,117 @@
+package io.proposalflow.portal.backend;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.proposalflow.events.FundingStage;
+import io.proposalflow.events.PartnerRef;
+import io.proposalflow.events.ProposalContent;
+import io.proposalflow.events.ProposalStatus;
+import io.proposalflow.events.ReviewDecision;
+import io.proposalflow.events.ReviewOutcome;
+import io.proposalflow.events.ScoreAverages;
+import io.proposalflow.events.Scores;
+import io.proposalflow.events.Themenfeld;
+
+/**
+ * The services' answers as the portal reads them: only the fields pages show. Unknown fields are
+ * ignored (Jackson 3's default), so a service may add fields without breaking the portal.
+ */
+public final class Dtos {
+
+    private Dtos() {
+    }
+
+    /** The paged list every service answers with. */
+    public record Page<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
+    }
+
+    public record Proposal(UUID id, long version, ProposalStatus status, int round, String title, String summary,
+            Themenfeld themenfeld, String themenfeldLabel, List<String> goals, List<String> targetGroups,
+            List<PartnerRef> partners, BigDecimal requestedBudgetEur, LocalDate plannedStart, LocalDate plannedEnd,
+            String fundingProgramme, String contact, FundingApplication fundingApplication, String createdBy,
+            Instant createdAt, Instant updatedAt, List<String> allowedActions, List<ReviewFeedback> reviewFeedback) {
+
+        public boolean allows(String action) {
+            return allowedActions != null && allowedActions.contains(action);
+        }
+
+        public List<ReviewFeedback> feedback() {
+            return reviewFeedback == null ? List.of() : reviewFeedback;
+        }
+    }
+
+    public record FundingApplication(String programme, FundingStage stage, BigDecimal requestedAmountEur,
+            BigDecimal grantedAmountEur, LocalDate stageDate, String note) {
+    }
+
+    /** What the reviewers of one round told the focus group, without their names (issue 12's contract). */
+    public record ReviewFeedback(int round, ReviewOutcome outcome, List<String> comments, Instant completedAt) {
+    }
+
+    public record HistoryEntry(Instant at, String actor, String what, ProposalStatus from, ProposalStatus to,
+            String note) {
+    }
+
+    public record KeyFigures(LocalDate from, LocalDate to, long proposals,
+            Map<Themenfeld, Map<ProposalStatus, Long>> countsByThemenfeld, long decided, long approved,
+            BigDecimal approvalRate, BigDecimal medianDaysToDecision, List<ProgrammeFunding> fundingByProgramme) {
+
+        public long countOf(Themenfeld themenfeld) {
+            Map<ProposalStatus, Long> counts = countsByThemenfeld == null ? null : countsByThemenfeld.get(themenfeld);
+            return counts == null ? 0 : counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        public long countOf(ProposalStatus status) {
+            return countsByThemenfeld == null ? 0 : countsByThemenfeld.values().stream()
+                    .mapToLong(m -> m.getOrDefault(status, 0L)).sum();
+        }
+    }
+
+    public record ProgrammeFunding(String programme, long applications, long granted, BigDecimal requestedEur,
+            BigDecimal grantedEur) {
+    }
+
+    public record ReviewCase(UUID id, UUID proposalId, int round, Themenfeld themenfeld, String themenfeldLabel,
+            String status, ProposalContent proposal, Instant openedAt, Instant dueAt, List<AssignedReviewer> reviewers,
+            ReviewResult result, String cancelReason) {
+
+        public boolean isOverdue(Instant now) {
+            return "OPEN".equals(status) && dueAt != null && dueAt.isBefore(now);
+        }
+
+        /** The entry of one reviewer (a reviewer only ever sees their own). */
+        public AssignedReviewer reviewer(String reviewerId) {
+            return reviewers == null ? null
+                    : reviewers.stream().filter(r -> r.reviewerId().equals(reviewerId)).findFirst().orElse(null);
+        }
+    }
+
+    public record AssignedReviewer(String reviewerId, Instant assignedAt, boolean manual, ReviewDecision decision,
+            Scores scores, String comment, Instant decidedAt, Instant remindedAt, Instant overdueAt) {
+    }
+
+    public record ReviewResult(ReviewOutcome outcome, ScoreAverages averageScores, Instant completedAt) {
+    }
+
+    public record Panel(Themenfeld themenfeld, String label, List<PanelReviewer> reviewers) {
+    }
+
+    public record PanelReviewer(String id, String displayName, Themenfeld focusGroup, List<String> affiliations) {
+    }
+
+    public record PartnerOrganisation(String id, String name, List<Contact> contacts, Long version) {
+    }
+
+    public record Contact(String id, String name, String email, String language) {
+    }
+
+    public record Notification(String id, String proposalId, String proposalTitle, String kind,
+            String recipientKind, String organisationName, String recipientName, String email, String language,
+            String status, Instant createdAt, Instant sentAt, String lastError) {
+    }
+}

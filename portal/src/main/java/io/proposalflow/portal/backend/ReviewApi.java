@@ -1,0 +1,54 @@
+package io.proposalflow.portal.backend;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+
+import io.proposalflow.portal.backend.Dtos.Page;
+import io.proposalflow.portal.backend.Dtos.Panel;
+import io.proposalflow.portal.backend.Dtos.ReviewCase;
+import reactor.core.publisher.Mono;
+
+/** review-service's API as the pages use it. */
+public final class ReviewApi {
+
+    private static final ParameterizedTypeReference<Page<ReviewCase>> PAGE = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<Panel>> PANELS = new ParameterizedTypeReference<>() {
+    };
+
+    private final ServiceClient client;
+
+    public ReviewApi(ServiceClient client) {
+        this.client = client;
+    }
+
+    public ServiceClient client() {
+        return client;
+    }
+
+    /** A reviewer's own cases, or every case for a coordinator; open cases first. */
+    public Mono<Page<ReviewCase>> list(int size) {
+        return client.get("/api/reviews?size=" + size, PAGE);
+    }
+
+    public Mono<ReviewCase> get(UUID id) {
+        return client.get("/api/reviews/" + id, ReviewCase.class);
+    }
+
+    public Mono<ReviewCase> decide(UUID id, Map<String, Object> decision) {
+        return client.send(HttpMethod.POST, "/api/reviews/" + id + "/decisions", decision, null, ReviewCase.class);
+    }
+
+    public Mono<ReviewCase> assign(UUID id, List<String> reviewerIds) {
+        return client.send(HttpMethod.POST, "/api/reviews/" + id + "/assignments",
+                Map.of("reviewerIds", reviewerIds), null, ReviewCase.class);
+    }
+
+    public Mono<List<Panel>> panels() {
+        return client.get("/api/panels", PANELS);
+    }
+}

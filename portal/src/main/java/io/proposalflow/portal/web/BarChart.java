@@ -1,0 +1,46 @@
+package io.proposalflow.portal.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * A horizontal bar chart drawn on the server as SVG: the geometry is computed here so the template
+ * only places rectangles. Every chart has a data table beside it, so nothing is told by the picture
+ * (or its colours) alone.
+ *
+ * @param bars one bar a row, in the table's order
+ */
+public record BarChart(String id, List<Bar> bars) {
+
+    /** Space for labels left of the bars, in SVG units of a 600-wide drawing. */
+    public static final int LABEL_WIDTH = 230;
+    public static final int BAR_AREA = 300;
+    public static final int ROW_HEIGHT = 28;
+
+    /**
+     * @param labelKey message key of the row's label, or null when {@code label} is the text itself
+     * @param shown    the value as the reader reads it (formatted in the page)
+     */
+    public record Bar(String labelKey, String label, BigDecimal value, int y, int width) {
+    }
+
+    public static BarChart of(String id, List<Row> rows) {
+        BigDecimal max = rows.stream().map(Row::value).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        List<Bar> bars = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            int width = max.signum() == 0 ? 0
+                    : row.value().multiply(BigDecimal.valueOf(BAR_AREA)).divide(max, 0, RoundingMode.HALF_UP).intValue();
+            bars.add(new Bar(row.labelKey(), row.label(), row.value(), i * ROW_HEIGHT, width));
+        }
+        return new BarChart(id, List.copyOf(bars));
+    }
+
+    public int height() {
+        return Math.max(ROW_HEIGHT, bars.size() * ROW_HEIGHT);
+    }
+
+    public record Row(String labelKey, String label, BigDecimal value) {
+    }
+}

@@ -1,0 +1,168 @@
+package io.proposalflow.portal.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.proposalflow.events.ProposalStatus;
+import io.proposalflow.events.Themenfeld;
+import io.proposalflow.portal.backend.ApiProblemException;
+import io.proposalflow.portal.backend.Dtos.KeyFigures;
+import io.proposalflow.portal.backend.Dtos.ProgrammeFunding;
+import io.proposalflow.portal.backend.NotificationApi;
+import io.proposalflow.portal.backend.ProposalApi;
+import io.proposalflow.portal.backend.ReviewApi;
+import reactor.core.publisher.Mono;
+
+/**
+ * The coordination's pages: the key figures, review panels with manual assignment, the partner
+ * directory (contacts added, changed, erased after a confirmation) and the delivery log with resend.
+ */
+@Controller
+public class CoordinationPages {
+
+    private final ProposalApi proposals;
+    private final ReviewApi reviews;
+    private final NotificationApi notifications;
+
+    public CoordinationPages(ProposalApi proposals, ReviewApi reviews, NotificationApi notifications) {
+        this.proposals = proposals;
+        this.reviews = reviews;
+        this.notifications = notifications;
+    }
+
+    @GetMapping("/coordination")
+    public Mono<String> dashboard(Model model) {
+        return proposals.keyFigures().map(figures -> {
+            model.addAttribute("figures", figures);
+            model.addAttribute("byThemenfeld", BarChart.of("chart-themenfeld", Arrays.stream(Themenfeld.values())
+                    .map(t -> new BarChart.Row("themenfeld." + t.name(), null, BigDecimal.valueOf(figures.countOf(t))))
+                    .toList()));
+            model.addAttribute("byStatus", BarChart.of("chart-status", Arrays.stream(ProposalStatus.values())
+                    .map(s -> new BarChart.Row("status." + s.name(), null, BigDecimal.valueOf(figures.countOf(s))))
+                    .toList()));
+            model.addAttribute("funding", fundingChart(figures));
+            return "coordination/dashboard";
+        });
+    }
+
+    /** Requested and granted money per programme, two bars each, on one scale. */
+    private static BarChart fundingChart(KeyFigures figures) {
+        List<BarChart.Row> rows = new ArrayList<>();
+        for (ProgrammeFunding f : figures.fundingByProgramme()) {
+            rows.add(new BarChart.Row(null, f.programme() + " – ", f.requestedEur()));
+            rows.add(new BarChart.Row(null, f.programme() + " – ", f.grantedEur()));
+        }
+        return BarChart.of("chart-funding", rows);
+    }
+
+    @GetMapping("/coordination/panels")
+    public Mono<String> panels(@RequestParam(required = false) String notice, Model model) {
+        model.addAttribute("notice", known(notice));
+        return Mono.zip(reviews.panels(), reviews.list(100)).map(t -> {
+            model.addAttribute("panels", t.getT1());
+            model.addAttribute("cases", t.getT2().content().stream()
+                    .filter(c -> "OPEN".equals(c.status()) || "UNASSIGNED".equals(c.status())).toList());
+            return "coordination/panels";
+        });
+    }
+
+    @PostMapping("/coordination/reviews/{id}/assign")
+    public Mono<String> assign(@PathVariable UUID id, ServerWebExchange exchange) {
+        return FormData.of(exchange).flatMap(form -> assign(id, form.getOrDefault("reviewerId", "")));
+    }
+
+    private Mono<String> assign(UUID id, String reviewerId) {
+        if (reviewerId.isBlank()) {
+            return Mono.just("redirect:/coordination/panels?notice=choose");
+        }
+        return reviews.assign(id, List.of(reviewerId))
+                .thenReturn("redirect:/coordination/panels?notice=assigned")
+                .onErrorResume(ApiProblemException.class,
+                        e -> Mono.just("redirect:/coordination/panels?notice=refused"));
+    }
+
+    @GetMapping("/coordination/partners")
+    public Mono<String> partners(@RequestParam(required = false) String notice, Model model) {
+        model.addAttribute("notice", known(notice));
+        return notifications.partners().map(list -> {
+            model.addAttribute("partners", list);
+            return "coordination/partners";
+        });
+    }
+
+    @GetMapping("/coordination/partners/{org}/contacts/{contactId}/erase")
+    public Mono<String> confirmErase(@PathVariable String org, @PathVariable String contactId, Model model) {
+        return notifications.partner(org).map(p -> {
+            model.addAttribute("partner", p);
+            model.addAttribute("contact", p.contacts().stream().filter(c -> c.id().equals(contactId)).findFirst()
+                    .orElseThrow(() -> new ApiProblemException(404, "no such contact", Map.of())));
+            return "coordination/erase";
+        });
+    }
+
+    @PostMapping("/coordination/partners/{org}/contacts/{contactId}/erase")
+    public Mono<String> erase(@PathVariable String org, @PathVariable String contactId) {
+        return notifications.eraseContact(org, contactId)
+                .thenReturn("redirect:/coordination/partners?notice=erased");
+    }
+
+    @PostMapping("/coordination/partners/{org}/contacts")
+    public Mono<String> addContact(@PathVariable String org, ServerWebExchange exchange) {
+        return FormData.of(exchange).flatMap(submitted -> addContact(org, submitted));
+    }
+
+    private Mono<String> addContact(String org, Map<String, String> submitted) {
+        String name = submitted.getOrDefault("name", "");
+        String email = submitted.getOrDefault("email", "");
+        String language = "EN".equals(submitted.get("language")) ? "EN" : "DE";
+        FormErrors errors = new FormErrors();
+        errors.text("name", name, 200, true);
+        if (!email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.reject("email", "error.email");
+        }
+        if (errors.any()) {
+            return Mono.just("redirect:/coordination/partners?notice=contactInvalid");
+        }
+        return notifications.addContact(org, Map.of("name", name.trim(), "email", email.trim(), "language", language))
+                .thenReturn("redirect:/coordination/partners?notice=added");
+    }
+
+    @GetMapping("/coordination/deliveries")
+    public Mono<String> deliveries(@RequestParam(required = false) String status,
+            @RequestParam(required = false) String notice, Model model) {
+        String s = status != null && List.of("PENDING", "SENDING", "SENT", "FAILED", "CANCELLED").contains(status)
+                ? status : null;
+        model.addAttribute("filterStatus", s == null ? "" : s);
+        model.addAttribute("notice", known(notice));
+        return notifications.deliveries(s, 50).map(page -> {
+            model.addAttribute("deliveries", page);
+            return "coordination/deliveries";
+        });
+    }
+
+    @PostMapping("/coordination/deliveries/{id}/resend")
+    public Mono<String> resend(@PathVariable String id) {
+        return notifications.resend(id)
+                .thenReturn("redirect:/coordination/deliveries?notice=resent")
+                .onErrorResume(ApiProblemException.class,
+                        e -> Mono.just("redirect:/coordination/deliveries?notice=notResent"));
+    }
+
+    /** Notices a page may show after a redirect; anything else in the query is ignored. */
+    private static String known(String notice) {
+        return notice != null && List.of("choose", "assigned", "refused", "erased", "added", "contactInvalid",
+                "resent", "notResent").contains(notice) ? notice : null;
+    }
+}
