@@ -6,12 +6,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 usage() {
   cat <<'USAGE'
-Usage: ./run.sh [options]          the whole system: dev stack + three services + demo data
+Usage: ./run.sh [options]          the whole system: dev stack + three services + portal + demo data
        ./run.sh infra [options]    only the dev stack (Kafka, MongoDB stand-in, SMTP/IMAP)
 
-./run.sh builds what is missing or out of date, starts the dev stack and the three services as
-separate JVMs on 127.0.0.1, waits until all are healthy, loads the demo data and prints where to
-look. Ctrl-C stops everything cleanly; data is kept in ./data between runs.
+./run.sh builds what is missing or out of date, starts the dev stack, the three services and the
+portal as separate JVMs on 127.0.0.1, waits until all are healthy, loads the demo data and prints
+where to look, the portal's address first. Ctrl-C stops everything cleanly; data is kept in ./data
+between runs.
 
 Options:
   --reset            delete the data of earlier runs first (start empty)
@@ -20,6 +21,7 @@ Options:
   --help             print this help (./run.sh infra --help for the dev stack's options)
 
 Environment:
+  PORTAL_PORT                                                             (8080)
   PROPOSAL_SERVICE_PORT, REVIEW_SERVICE_PORT, NOTIFICATION_SERVICE_PORT   (8081, 8082, 8083)
   DEVSTACK_KAFKA_PORT, DEVSTACK_KAFKA_CONTROLLER_PORT, DEVSTACK_MONGO_PORT,
   DEVSTACK_SMTP_PORT, DEVSTACK_IMAP_PORT                    (9092, 9093, 27017, 3025, 3143)

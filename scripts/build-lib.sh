@@ -19,6 +19,7 @@ JARS=(
   "proposal-service/target/proposal-service-*[0-9T].jar"
   "review-service/target/review-service-*[0-9T].jar"
   "notification-service/target/notification-service-*[0-9T].jar"
+  "portal/target/portal-*[0-9T].jar"
 )
 
 # The jar a pattern matches, or nothing.

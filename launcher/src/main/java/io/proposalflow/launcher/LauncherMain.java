@@ -51,9 +51,9 @@ public final class LauncherMain {
                 SystemConfig.currentJava(),
                 options.serviceJvmOptions().isEmpty() ? SystemConfig.DEFAULT_SERVICE_JVM_OPTIONS
                         : options.serviceJvmOptions(),
-                Map.of());
+                Map.of()).withPortal();
 
-        out.println("run.sh: starting the dev stack and the three services (logs in " + config.logDir() + ") ...");
+        out.println("run.sh: starting the dev stack, the three services and the portal (logs in " + config.logDir() + ") ...");
         long started = System.nanoTime();
         ProposalSystem system;
         try {
@@ -96,6 +96,11 @@ public final class LauncherMain {
         SystemConfig c = system.config();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%nProposal workflow ready in %.1f s%n%n", startup.toMillis() / 1000.0));
+        if (c.portal()) {
+            b.append("  Portal (open it in a browser; sign in e.g. as fg-arbeitswelt, rev-kvhs or koordination,\n");
+            b.append("  password \"demo\")\n");
+            b.append(String.format(Locale.ROOT, "    %s%n%n", system.portalUrl()));
+        }
         b.append("  API (browsable docs; log in with a demo user, password \"demo\", e.g. koordination)\n");
         for (Service service : Service.values()) {
             b.append(String.format(Locale.ROOT, "    %-21s %s/swagger-ui.html   health %s/actuator/health%n",

@@ -6,18 +6,18 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 
-/** The ports on 127.0.0.1 the dev stack and the three services listen on. */
+/** The ports on 127.0.0.1 the dev stack, the three services and the portal listen on. */
 public record Ports(int kafka, int kafkaController, int mongo, int smtp, int imap,
-                    int proposalService, int reviewService, int notificationService) {
+                    int proposalService, int reviewService, int notificationService, int portal) {
 
     /** The documented defaults, the ports the services expect without configuration. */
     public static Ports defaults() {
-        return new Ports(9092, 9093, 27017, 3025, 3143, 8081, 8082, 8083);
+        return new Ports(9092, 9093, 27017, 3025, 3143, 8081, 8082, 8083, 8080);
     }
 
     /**
      * The defaults, each replaced by its environment variable when set: the dev stack's own
-     * variables ({@code DEVSTACK_KAFKA_PORT}, ...) and one per service ({@code PROPOSAL_SERVICE_PORT}, ...).
+     * variables ({@code DEVSTACK_KAFKA_PORT}, ...) and one per service ({@code PROPOSAL_SERVICE_PORT}, ...) and {@code PORTAL_PORT}.
      */
     public static Ports fromEnvironment(Map<String, String> env) {
         Ports d = defaults();
@@ -29,7 +29,8 @@ public record Ports(int kafka, int kafkaController, int mongo, int smtp, int ima
                 read(env, "DEVSTACK_IMAP_PORT", d.imap),
                 read(env, "PROPOSAL_SERVICE_PORT", d.proposalService),
                 read(env, "REVIEW_SERVICE_PORT", d.reviewService),
-                read(env, "NOTIFICATION_SERVICE_PORT", d.notificationService));
+                read(env, "NOTIFICATION_SERVICE_PORT", d.notificationService),
+                read(env, "PORTAL_PORT", d.portal));
     }
 
     /**
@@ -39,7 +40,7 @@ public record Ports(int kafka, int kafkaController, int mongo, int smtp, int ima
      */
     public static Ports free() {
         return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort());
+                freePort(), freePort());
     }
 
     private static int read(Map<String, String> env, String name, int fallback) {

@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The whole system on one machine: the dev stack (Kafka, MongoDB stand-in, SMTP/IMAP) and the
- * three services, each in its own JVM, started in that order and stopped in the reverse order.
+ * The whole system on one machine: the dev stack (Kafka, MongoDB stand-in, SMTP/IMAP), the
+ * three services and, when asked for, the portal, each in its own JVM, started in that order and
+ * stopped in the reverse order.
  * {@code ./run.sh} and the system test both start it through here.
  */
 public final class ProposalSystem implements AutoCloseable {
@@ -33,6 +34,8 @@ public final class ProposalSystem implements AutoCloseable {
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
     private final Map<Service, Duration> startupTimes = new EnumMap<>(Service.class);
     private Duration infraStartupTime;
+    private ManagedProcess portal;
+    private Duration portalStartupTime;
 
     private ProposalSystem(SystemConfig config) {
         this.config = config;
@@ -61,6 +64,21 @@ public final class ProposalSystem implements AutoCloseable {
 
     public String baseUrl(Service service) {
         return "http://127.0.0.1:" + service.port(config.ports());
+    }
+
+    /** Where people open the portal; it runs only when the configuration asks for it. */
+    public String portalUrl() {
+        return "http://127.0.0.1:" + config.ports().portal();
+    }
+
+    /** The portal's process, or null when it was not started. */
+    public ManagedProcess portalProcess() {
+        return portal;
+    }
+
+    /** Time from starting the portal's JVM until its health endpoint answered UP, or null. */
+    public Duration portalStartupTime() {
+        return portalStartupTime;
     }
 
     public ApiClient api(Service service) {
@@ -117,8 +135,20 @@ public final class ProposalSystem implements AutoCloseable {
             processes.add(process);
             services.put(service, process);
         }
+        long portalStarted = System.nanoTime();
+        if (config.portal()) {
+            portal = ManagedProcess.start("portal", portalCommand(), portalEnvironment(),
+                    config.logDir().resolve("portal.log"));
+            processes.add(portal);
+        }
         // the three start side by side; each is awaited on its own so a failure names its service
         List<CompletableFuture<Void>> ready = new ArrayList<>();
+        if (portal != null) {
+            ready.add(CompletableFuture.runAsync(() -> {
+                awaitHealthy("portal", portal, portalUrl());
+                portalStartupTime = Duration.ofNanos(System.nanoTime() - portalStarted);
+            }));
+        }
         for (Service service : Service.values()) {
             ready.add(CompletableFuture.runAsync(() -> {
                 awaitHealthy(service);
@@ -166,15 +196,46 @@ public final class ProposalSystem implements AutoCloseable {
     }
 
     private void awaitHealthy(Service service) {
-        ManagedProcess process = services.get(service);
+        awaitHealthy(service.id(), services.get(service), baseUrl(service));
+    }
+
+    /**
+     * The portal: a web application over the services' public APIs (it owns no data, so no MongoDB or
+     * Kafka); it binds 127.0.0.1 like everything the launcher starts.
+     */
+    private List<String> portalCommand() {
+        Path jar = findJar(config.root().resolve("portal/target"), "portal-", ".jar");
+        List<String> command = new ArrayList<>(List.of(config.java()));
+        command.addAll(config.serviceJvmOptions());
+        command.addAll(FastStart.enabled(System.getenv()) && FastStart.enabled(config.serviceEnvironment())
+                ? FastStart.launchArguments(config.java(), config.serviceJvmOptions(), jar, portalEnvironment(),
+                        config.logDir().resolve("portal-fast-start.log"))
+                : List.of("-jar", jar.toString()));
+        return command;
+    }
+
+    private Map<String, String> portalEnvironment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("PORT", Integer.toString(config.ports().portal()));
+        environment.put("SERVER_ADDRESS", "127.0.0.1");
+        environment.put("PROPOSAL_SERVICE_URL", baseUrl(Service.PROPOSAL));
+        environment.put("REVIEW_SERVICE_URL", baseUrl(Service.REVIEW));
+        environment.put("NOTIFICATION_SERVICE_URL", baseUrl(Service.NOTIFICATION));
+        if (config.serviceEnvironment().containsKey(FastStart.SWITCH)) {
+            environment.put(FastStart.SWITCH, config.serviceEnvironment().get(FastStart.SWITCH));
+        }
+        return environment;
+    }
+
+    private void awaitHealthy(String name, ManagedProcess process, String baseUrl) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl(service) + "/actuator/health"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
                 .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + SERVICE_TIMEOUT.toNanos();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new ManagedProcess.StartupException(service.id() + " ended before it was healthy", process);
+                throw new ManagedProcess.StartupException(name + " ended before it was healthy", process);
             }
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -186,17 +247,20 @@ public final class ProposalSystem implements AutoCloseable {
                 last = e.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ManagedProcess.StartupException("interrupted while waiting for " + service.id(), process);
+                throw new ManagedProcess.StartupException("interrupted while waiting for " + name, process);
             }
             sleep(Duration.ofMillis(250));
         }
-        throw new ManagedProcess.StartupException(service.id() + " was not healthy within "
+        throw new ManagedProcess.StartupException(name + " was not healthy within "
                 + SERVICE_TIMEOUT.toSeconds() + " s (last answer: " + last + ")", process);
     }
 
     /** Stops the services (side by side), then the dev stack they depend on. */
     @Override
     public void close() {
+        if (portal != null) {
+            portal.stop(STOP_GRACE);
+        }
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
         for (ManagedProcess process : services.values()) {
             stopping.add(CompletableFuture.runAsync(() -> process.stop(STOP_GRACE)));

@@ -13,9 +13,10 @@ import java.util.Map;
  * @param java              the java executable for the child JVMs
  * @param serviceJvmOptions JVM options for each service
  * @param serviceEnvironment extra environment for every service (e.g. shorter review periods in tests)
+ * @param portal            whether the portal (the web application people open) starts too
  */
 public record SystemConfig(Path root, Path dataDir, Ports ports, String java, List<String> serviceJvmOptions,
-                           Map<String, String> serviceEnvironment) {
+                           Map<String, String> serviceEnvironment, boolean portal) {
 
     /**
      * Four JVMs share a developer machine, here two cores (docs/performance.md has the measurements).
@@ -32,6 +33,17 @@ public record SystemConfig(Path root, Path dataDir, Ports ports, String java, Li
     public SystemConfig {
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
         serviceEnvironment = Map.copyOf(serviceEnvironment);
+    }
+
+    /** The three services without the portal: what the API-level system test and the benchmark drive. */
+    public SystemConfig(Path root, Path dataDir, Ports ports, String java, List<String> serviceJvmOptions,
+            Map<String, String> serviceEnvironment) {
+        this(root, dataDir, ports, java, serviceJvmOptions, serviceEnvironment, false);
+    }
+
+    /** The same configuration with the portal started too. */
+    public SystemConfig withPortal() {
+        return new SystemConfig(root, dataDir, ports, java, serviceJvmOptions, serviceEnvironment, true);
     }
 
     /** The java running this launcher, so children use the same runtime. */
