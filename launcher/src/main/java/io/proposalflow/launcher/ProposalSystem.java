@@ -191,6 +191,8 @@ public final class ProposalSystem implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         environment.put("SMTP_HOST", "127.0.0.1");
         environment.put("SMTP_PORT", Integer.toString(config.ports().smtp()));
+        // the mails link to the proposal in the portal
+        environment.put("PORTAL_URL", portalUrl());
         environment.putAll(config.serviceEnvironment());
         return environment;
     }

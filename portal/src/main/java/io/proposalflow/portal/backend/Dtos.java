@@ -30,7 +30,8 @@ public final class Dtos {
     public record Page<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
     }
 
-    public record Proposal(UUID id, long version, ProposalStatus status, int round, String title, String summary,
+    /** @param reference the short reference people quote in mails and on the phone, e.g. PV-1A2B3C4D */
+    public record Proposal(UUID id, String reference, long version, ProposalStatus status, int round, String title, String summary,
             Themenfeld themenfeld, String themenfeldLabel, List<String> goals, List<String> targetGroups,
             List<PartnerRef> partners, BigDecimal requestedBudgetEur, LocalDate plannedStart, LocalDate plannedEnd,
             String fundingProgramme, String contact, FundingApplication fundingApplication, String createdBy,

@@ -1,6 +1,7 @@
 package io.proposalflow.portal.web;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -8,6 +9,9 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.proposalflow.portal.backend.ApiProblemException;
 import io.proposalflow.portal.backend.BackendUnavailableException;
+import io.proposalflow.portal.security.PortalAuthentication;
+import io.proposalflow.portal.security.PortalUser;
+import reactor.core.publisher.Mono;
 
 /**
  * What a page shows when it cannot show what was asked: a service that cannot be reached (in plain
@@ -17,21 +21,36 @@ import io.proposalflow.portal.backend.BackendUnavailableException;
 @ControllerAdvice
 public class ErrorAdvice {
 
+    private final ModelAdvice layout = new ModelAdvice();
+
     @ExceptionHandler(BackendUnavailableException.class)
-    public String unavailable(BackendUnavailableException e, Model model, ServerWebExchange exchange) {
+    public Mono<String> unavailable(BackendUnavailableException e, Model model, ServerWebExchange exchange) {
         exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
         model.addAttribute("unavailableKey", e.backend().unavailableMessageKey());
-        return "error/unavailable";
+        return withLayout(model, exchange).thenReturn("error/unavailable");
     }
 
     @ExceptionHandler(ApiProblemException.class)
-    public String refused(ApiProblemException e, Model model, ServerWebExchange exchange) {
+    public Mono<String> refused(ApiProblemException e, Model model, ServerWebExchange exchange) {
         if (e.isNotFound()) {
             exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
-            return "error/notfound";
+            return withLayout(model, exchange).thenReturn("error/notfound");
         }
         exchange.getResponse().setStatusCode(HttpStatus.valueOf(e.status()));
-        model.addAttribute("status", e.status());
-        return "error/refused";
+        return withLayout(model, exchange).thenReturn("error/refused");
+    }
+
+    /**
+     * WebFlux does not run the {@code @ModelAttribute} methods for an exception handler, so the
+     * layout's header (who is signed in, the sign-out form with its CSRF token) is filled in here.
+     */
+    private Mono<Void> withLayout(Model model, ServerWebExchange exchange) {
+        model.addAttribute("currentPath", layout.currentPath(exchange));
+        Mono<CsrfToken> token = layout.csrf(exchange).doOnNext(t -> model.addAttribute("_csrf", t));
+        Mono<PortalUser> user = exchange.getPrincipal()
+                .filter(PortalAuthentication.class::isInstance)
+                .map(p -> ((PortalAuthentication) p).user())
+                .doOnNext(u -> model.addAttribute("currentUser", u));
+        return Mono.when(token, user);
     }
 }
