@@ -126,7 +126,7 @@ check(not filled, ".env.example holds no password" + (f"; filled: {[n for n, _ i
 #    or (one-shot kafka-init) an explicit opt-out
 for name, service in compose["services"].items():
     healthcheck = service.get("healthcheck")
-    if name in SERVICES:
+    if name in SERVICES or Path(name, "Dockerfile").is_file():  # the services and the portal
         ok = "HEALTHCHECK" in Path(name, "Dockerfile").read_text()
     elif (healthcheck or {}).get("disable"):
         ok = any(d.get("condition") == "service_completed_successfully"

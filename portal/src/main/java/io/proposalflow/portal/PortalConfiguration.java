@@ -6,13 +6,17 @@ import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.authorization.HttpStatusServerAccessDeniedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -82,7 +86,7 @@ public class PortalConfiguration {
                         .pathMatchers("/coordination/**", "/proposals/*/funding").hasRole(PortalRole.COORDINATOR.name())
                         .pathMatchers("/proposals/new", "/proposals/*/edit", "/proposals/*/submit",
                                 "/proposals/*/resubmit", "/proposals/*/withdraw").hasRole(PortalRole.FOCUS_GROUP.name())
-                        .pathMatchers(org.springframework.http.HttpMethod.POST, "/proposals")
+                        .pathMatchers(HttpMethod.POST, "/proposals")
                                 .hasRole(PortalRole.FOCUS_GROUP.name())
                         .pathMatchers("/reviews/**").hasRole(PortalRole.REVIEWER.name())
                         .anyExchange().authenticated())
@@ -93,7 +97,10 @@ public class PortalConfiguration {
                         .authenticationFailureHandler((exchange, e) -> redirect.sendRedirect(exchange.getExchange(),
                                 URI.create(e instanceof AuthenticationServiceException ? "/login?unavailable"
                                         : "/login?error"))))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(loggedOut))
+                // sign-out ends the whole session: the identity and the credentials kept in it go with it
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(loggedOut)
+                        .logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
+                                new WebSessionServerLogoutHandler())))
                 .exceptionHandling(e -> e.accessDeniedHandler(new HttpStatusServerAccessDeniedHandler(HttpStatus.FORBIDDEN)))
                 // every asset is the portal's own: nothing from elsewhere, no inline script
                 .headers(h -> h

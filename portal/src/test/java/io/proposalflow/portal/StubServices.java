@@ -1,0 +1,70 @@
+package io.proposalflow.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+
+/**
+ * A stand-in for one service's HTTP API on 127.0.0.1 and a free port, answering like the real one
+ * does for the demo users (password "demo"): 401 for anyone else, 403 for a role the resource is not
+ * for. It records the requests it got and can be told to fail (503) as if the service were down.
+ */
+final class StubServices implements AutoCloseable {
+
+    /** (request path with query, user) -> (status, JSON body). */
+    record Answer(int status, String json) {
+    }
+
+    private final DisposableServer server;
+    final List<String> requests = new CopyOnWriteArrayList<>();
+    volatile boolean down;
+
+    StubServices(BiFunction<String, String, Answer> routes) {
+        this.server = HttpServer.create().host("127.0.0.1").port(0)
+                .handle((request, response) -> {
+                    String uri = request.uri();
+                    requests.add(request.method().name() + " " + uri);
+                    if (down) {
+                        return response.status(503).send();
+                    }
+                    String user = user(request);
+                    Answer answer = user == null ? new Answer(401, "{\"detail\":\"unauthenticated\"}")
+                            : routes.apply(uri, user);
+                    return response.status(answer.status())
+                            .header("Content-Type", answer.status() >= 400 ? "application/problem+json"
+                                    : "application/json")
+                            .sendString(Mono.just(answer.json())).then();
+                })
+                .bindNow();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The demo user of a Basic header with the right password, else null. */
+    private static String user(HttpServerRequest request) {
+        String header = request.requestHeaders().get("Authorization");
+        if (header == null || !header.startsWith("Basic ")) {
+            return null;
+        }
+        String[] pair = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8)
+                .split(":", 2);
+        return pair.length == 2 && pair[1].equals("demo") ? pair[0] : null;
+    }
+
+    static final String EMPTY_PAGE = "{\"content\":[],\"page\":0,\"size\":20,\"totalElements\":0,\"totalPages\":0}";
+    static final Answer FORBIDDEN = new Answer(403, "{\"detail\":\"forbidden\"}");
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}
