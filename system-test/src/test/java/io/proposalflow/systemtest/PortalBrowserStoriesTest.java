@@ -175,6 +175,21 @@ class PortalBrowserStoriesTest {
         browser.go("/proposals");
         assertThat(browser.text("main")).contains(title).contains("Gefördert");
         browser.assertAccessible();
+
+        // the partners heard of every step: the delivery log, newest first
+        browser.press("Versandprotokoll");
+        assertThat(browser.text("main")).contains(title).contains("Gesendet");
+        browser.assertAccessible();
+
+        // and a contact person is erased, after a confirmation
+        browser.press("Partner");
+        assertThat(browser.text("main")).contains("Thomas Krüger");
+        browser.assertAccessible();
+        browser.press("Thomas Krüger löschen");
+        assertThat(browser.text("h1")).isEqualTo("Ansprechperson löschen?");
+        browser.assertAccessible();
+        browser.press("Endgültig löschen");
+        assertThat(browser.text("main")).contains("Die Ansprechperson ist gelöscht").doesNotContain("Thomas Krüger");
         browser.signOut();
     }
 
