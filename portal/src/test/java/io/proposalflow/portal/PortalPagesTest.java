@@ -43,9 +43,12 @@ class PortalPagesTest {
         }
         return new StubServices.Answer(200, StubServices.EMPTY_PAGE);
     });
+    /** A case review-service does not show rev-kvhs (it answers 404 for cases not assigned to the caller). */
+    static final String NOT_ASSIGNED = "00000000-0000-0000-0000-000000000404";
     static final StubServices REVIEWS = new StubServices((uri, user) -> user.startsWith("fg-")
             ? StubServices.FORBIDDEN
             : uri.startsWith("/api/panels") ? new StubServices.Answer(200, "[]")
+            : uri.equals("/api/reviews/" + NOT_ASSIGNED) ? new StubServices.Answer(404, "{\"detail\":\"not found\"}")
             : new StubServices.Answer(200, StubServices.EMPTY_PAGE));
     static final StubServices NOTIFICATIONS = new StubServices((uri, user) -> user.equals("koordination")
             ? new StubServices.Answer(200, "[]") : StubServices.FORBIDDEN);
@@ -123,6 +126,16 @@ class PortalPagesTest {
         coordination.status("/proposals/new", 403);
         assertThat(coordination.page("/coordination")).contains("Kennzahlen des Programms")
                 .contains("ESF Plus Niedersachsen").contains("180.000,00\u00a0€").contains("<svg");
+    }
+
+    @Test
+    void aCaseNotAssignedToTheReviewerIsNotFoundAndTheHeaderStaysIntact() {
+        Session reviewer = new Session();
+        reviewer.signIn("rev-kvhs", "demo");
+        EntityExchangeResult<byte[]> page = reviewer.get("/reviews/" + NOT_ASSIGNED);
+        assertThat(page.getStatus().value()).isEqualTo(404);
+        assertThat(new String(page.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Nicht gefunden").contains("rev-kvhs").contains("Abmelden");
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class NotificationApi {
 
     public Mono<Page<Notification>> deliveries(String status, int size) {
         String uri = UriComponentsBuilder.fromPath("/api/notifications")
-                .queryParamIfPresent("status", ProposalApi.blankToEmpty(status))
+                .queryParamIfPresent("status", ProposalApi.present(status))
                 .queryParam("size", size).encode().build().toUriString();
         return client.get(uri, PAGE);
     }

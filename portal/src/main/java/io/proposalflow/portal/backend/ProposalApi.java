@@ -2,6 +2,7 @@ package io.proposalflow.portal.backend;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -34,9 +35,9 @@ public final class ProposalApi {
 
     public Mono<Page<Proposal>> list(String status, String themenfeld, String q, int page, int size) {
         String uri = UriComponentsBuilder.fromPath("/api/proposals")
-                .queryParamIfPresent("status", blankToEmpty(status))
-                .queryParamIfPresent("themenfeld", blankToEmpty(themenfeld))
-                .queryParamIfPresent("q", blankToEmpty(q))
+                .queryParamIfPresent("status", present(status))
+                .queryParamIfPresent("themenfeld", present(themenfeld))
+                .queryParamIfPresent("q", present(q))
                 .queryParam("page", page).queryParam("size", size)
                 .encode().build().toUriString();
         return client.get(uri, PAGE);
@@ -77,7 +78,8 @@ public final class ProposalApi {
         return "\"" + version + "\"";
     }
 
-    static java.util.Optional<String> blankToEmpty(String value) {
-        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.trim());
+    /** A query parameter's value, or none when the filter was left empty. */
+    static Optional<String> present(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 }

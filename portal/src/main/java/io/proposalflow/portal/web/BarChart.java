@@ -2,6 +2,7 @@ package io.proposalflow.portal.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,14 +21,15 @@ public record BarChart(String id, List<Bar> bars) {
 
     /**
      * @param labelKey message key of the row's label, or null when {@code label} is the text itself
-     * @param shown    the value as the reader reads it (formatted in the page)
+     * @param y        the bar's top in the drawing
+     * @param width    the bar's length, the largest value filling the bar area
      */
     public record Bar(String labelKey, String label, BigDecimal value, int y, int width) {
     }
 
     public static BarChart of(String id, List<Row> rows) {
         BigDecimal max = rows.stream().map(Row::value).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
-        List<Bar> bars = new java.util.ArrayList<>();
+        List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             int width = max.signum() == 0 ? 0
