@@ -50,8 +50,12 @@ class PortalPagesTest {
             : uri.startsWith("/api/panels") ? new StubServices.Answer(200, "[]")
             : uri.equals("/api/reviews/" + NOT_ASSIGNED) ? new StubServices.Answer(404, "{\"detail\":\"not found\"}")
             : new StubServices.Answer(200, StubServices.EMPTY_PAGE));
-    static final StubServices NOTIFICATIONS = new StubServices((uri, user) -> user.equals("koordination")
-            ? new StubServices.Answer(200, "[]") : StubServices.FORBIDDEN);
+    static final StubServices NOTIFICATIONS = new StubServices((uri, user) -> !user.equals("koordination")
+            ? StubServices.FORBIDDEN
+            : uri.startsWith("/api/recipients/partners/gesundheitsamt-goslar") ? new StubServices.Answer(200, """
+                    {"id":"gesundheitsamt-goslar","name":"Gesundheitsamt Goslar","version":1,"contacts":[
+                      {"id":"c-1","name":"Thomas Krüger","email":"thomas.krueger@example.org","language":"DE"}]}""")
+            : new StubServices.Answer(200, "[]"));
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -171,6 +175,33 @@ class PortalPagesTest {
         REVIEWS.requests.clear();
         reviewer.post("/reviews/0b0c5b9e-2c1e-4c4e-9a55-111111111111", form);
         assertThat(REVIEWS.requests).as("no decision was sent").noneMatch(r -> r.startsWith("POST"));
+    }
+
+    @Test
+    void aContactPersonIsChangedOnlyWithAValidAddressAndWhatWasTypedIsKept() {
+        Session coordination = new Session();
+        coordination.signIn("koordination", "demo");
+        String path = "/coordination/partners/gesundheitsamt-goslar/contacts/c-1/edit";
+        assertThat(coordination.page(path)).contains("Thomas Krüger").contains("thomas.krueger@example.org");
+
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("name", "Thomas Krüger-Meyer");
+        form.add("email", "kein-gueltiger-eintrag");
+        form.add("language", "EN");
+        form.add("_csrf", coordination.csrf(path));
+        NOTIFICATIONS.requests.clear();
+        EntityExchangeResult<byte[]> refused = coordination.post(path, form);
+        assertThat(new String(refused.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Bitte geben Sie eine gültige E-Mail-Adresse an").contains("Thomas Krüger-Meyer")
+                .contains("aria-invalid=\"true\"");
+        assertThat(NOTIFICATIONS.requests).noneMatch(r -> r.startsWith("PUT"));
+
+        form.set("email", "thomas.krueger-meyer@example.org");
+        form.set("_csrf", coordination.csrf(path));
+        assertThat(coordination.post(path, form).getResponseHeaders().getLocation())
+                .hasToString("/coordination/partners?notice=changed");
+        assertThat(NOTIFICATIONS.requests)
+                .contains("PUT /api/recipients/partners/gesundheitsamt-goslar/contacts/c-1");
     }
 
     /** One browser: its session cookie, sent with every request. */

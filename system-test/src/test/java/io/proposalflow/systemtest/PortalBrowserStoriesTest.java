@@ -181,10 +181,16 @@ class PortalBrowserStoriesTest {
         assertThat(browser.text("main")).contains(title).contains("Gesendet");
         browser.assertAccessible();
 
-        // and a contact person is erased, after a confirmation
+        // a contact person's address is changed, and then the person is erased after a confirmation
         browser.press("Partner");
         assertThat(browser.text("main")).contains("Thomas Krüger");
         browser.assertAccessible();
+        browser.press("Thomas Krüger ändern");
+        browser.assertAccessible();
+        browser.type("email", "t.krueger@example.org");
+        browser.press("Speichern");
+        assertThat(browser.text("main")).contains("Die Angaben der Ansprechperson sind gespeichert")
+                .contains("t.krueger@example.org");
         browser.press("Thomas Krüger löschen");
         assertThat(browser.text("h1")).isEqualTo("Ansprechperson löschen?");
         browser.assertAccessible();

@@ -40,12 +40,12 @@ public final class NotificationApi {
         return client.get("/api/recipients/partners/" + organisationId, PartnerOrganisation.class);
     }
 
-    public Mono<Contact> addContact(String organisationId, Map<String, Object> contact) {
+    public Mono<Contact> addContact(String organisationId, Map<String, ?> contact) {
         return client.send(HttpMethod.POST, "/api/recipients/partners/" + organisationId + "/contacts", contact, null,
                 Contact.class);
     }
 
-    public Mono<Contact> updateContact(String organisationId, String contactId, Map<String, Object> contact) {
+    public Mono<Contact> updateContact(String organisationId, String contactId, Map<String, ?> contact) {
         return client.send(HttpMethod.PUT, "/api/recipients/partners/" + organisationId + "/contacts/" + contactId,
                 contact, null, Contact.class);
     }

@@ -18,6 +18,8 @@ import org.springframework.web.server.ServerWebExchange;
 import io.proposalflow.events.ProposalStatus;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.portal.backend.ApiProblemException;
+import io.proposalflow.portal.backend.Dtos.Contact;
+import io.proposalflow.portal.backend.Dtos.PartnerOrganisation;
 import io.proposalflow.portal.backend.Dtos.KeyFigures;
 import io.proposalflow.portal.backend.Dtos.ProgrammeFunding;
 import io.proposalflow.portal.backend.NotificationApi;
@@ -106,10 +108,62 @@ public class CoordinationPages {
     public Mono<String> confirmErase(@PathVariable String org, @PathVariable String contactId, Model model) {
         return notifications.partner(org).map(p -> {
             model.addAttribute("partner", p);
-            model.addAttribute("contact", p.contacts().stream().filter(c -> c.id().equals(contactId)).findFirst()
-                    .orElseThrow(() -> new ApiProblemException(404, "no such contact", Map.of())));
+            model.addAttribute("contact", contact(p, contactId));
             return "coordination/erase";
         });
+    }
+
+    @GetMapping("/coordination/partners/{org}/contacts/{contactId}/edit")
+    public Mono<String> editContact(@PathVariable String org, @PathVariable String contactId, Model model) {
+        return notifications.partner(org).map(p -> {
+            Contact contact = contact(p, contactId);
+            return contactPage(model, p, contactId, Map.of("name", contact.name(), "email", contact.email(),
+                    "language", contact.language()), new FormErrors());
+        });
+    }
+
+    @PostMapping("/coordination/partners/{org}/contacts/{contactId}/edit")
+    public Mono<String> saveContact(@PathVariable String org, @PathVariable String contactId,
+            ServerWebExchange exchange, Model model) {
+        return FormData.of(exchange).flatMap(submitted -> {
+            Map<String, String> contact = contactFields(submitted);
+            FormErrors errors = validateContact(contact);
+            if (errors.any()) {
+                return notifications.partner(org).map(p -> contactPage(model, p, contactId, contact, errors));
+            }
+            return notifications.updateContact(org, contactId, Map.copyOf(contact))
+                    .thenReturn("redirect:/coordination/partners?notice=changed");
+        });
+    }
+
+    private static String contactPage(Model model, PartnerOrganisation partner, String contactId,
+            Map<String, String> contact, FormErrors errors) {
+        model.addAttribute("partner", partner);
+        model.addAttribute("contactId", contactId);
+        model.addAttribute("contact", contact);
+        model.addAttribute("errors", errors);
+        return "coordination/contact";
+    }
+
+    private static Contact contact(PartnerOrganisation partner, String contactId) {
+        return partner.contacts().stream().filter(c -> c.id().equals(contactId)).findFirst()
+                .orElseThrow(() -> new ApiProblemException(404, "no such contact", Map.of()));
+    }
+
+    /** Name, address and mail language as typed; the language is one of the two the mails exist in. */
+    private static Map<String, String> contactFields(Map<String, String> submitted) {
+        return Map.of("name", submitted.getOrDefault("name", "").trim(),
+                "email", submitted.getOrDefault("email", "").trim(),
+                "language", "EN".equals(submitted.get("language")) ? "EN" : "DE");
+    }
+
+    private static FormErrors validateContact(Map<String, String> contact) {
+        FormErrors errors = new FormErrors();
+        errors.text("name", contact.get("name"), 200, true);
+        if (!contact.get("email").matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || contact.get("email").length() > 254) {
+            errors.reject("email", "error.email");
+        }
+        return errors;
     }
 
     @PostMapping("/coordination/partners/{org}/contacts/{contactId}/erase")
@@ -124,18 +178,11 @@ public class CoordinationPages {
     }
 
     private Mono<String> addContact(String org, Map<String, String> submitted) {
-        String name = submitted.getOrDefault("name", "");
-        String email = submitted.getOrDefault("email", "");
-        String language = "EN".equals(submitted.get("language")) ? "EN" : "DE";
-        FormErrors errors = new FormErrors();
-        errors.text("name", name, 200, true);
-        if (!email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            errors.reject("email", "error.email");
-        }
-        if (errors.any()) {
+        Map<String, String> contact = contactFields(submitted);
+        if (validateContact(contact).any()) {
             return Mono.just("redirect:/coordination/partners?notice=contactInvalid");
         }
-        return notifications.addContact(org, Map.of("name", name.trim(), "email", email.trim(), "language", language))
+        return notifications.addContact(org, Map.copyOf(contact))
                 .thenReturn("redirect:/coordination/partners?notice=added");
     }
 
@@ -163,6 +210,6 @@ public class CoordinationPages {
     /** Notices a page may show after a redirect; anything else in the query is ignored. */
     private static String known(String notice) {
         return notice != null && List.of("choose", "assigned", "refused", "erased", "added", "contactInvalid",
-                "resent", "notResent").contains(notice) ? notice : null;
+                "resent", "notResent", "changed").contains(notice) ? notice : null;
     }
 }
