@@ -8,7 +8,7 @@ import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServic
 /**
  * The portal: the one address focus groups, reviewers and the coordination open in a browser.
  * Boot's generated in-memory user is switched off: the portal has no users of its own, the services
- * check every sign-in (ADR 12).
+ * check every sign-in (ADR 13).
  */
 @SpringBootApplication(exclude = ReactiveUserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
