@@ -37,7 +37,7 @@ class ProposalApiTest extends ServiceTest {
     }
 
     @Test
-    void anEditWithTheCurrentVersionSucceedsAndAStaleOneIsA409() {
+    void anEditWithTheCurrentVersionSucceedsAndAStaleOneFailsItsPrecondition() {
         String id = createDraft(draftBody());
         Map<String, Object> changed = draftBody();
         changed.put("title", "Pflegeausbildung öffnen, mit Kinderbetreuung im Schichtdienst");
@@ -50,8 +50,9 @@ class ProposalApiTest extends ServiceTest {
         Map<String, Object> stale = draftBody();
         stale.put("title", "überholt");
         as(OWNER).put().uri("/api/proposals/{id}", id).header("If-Match", "\"0\"").bodyValue(stale).exchange()
-                .expectStatus().isEqualTo(409)
-                .expectHeader().contentType("application/problem+json");
+                .expectStatus().isEqualTo(412)
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("version 1"));
         assertThat(load(id).getContent().title()).isEqualTo(changed.get("title"));
         assertThat(load(id).getVersion()).isEqualTo(1);
     }
@@ -71,6 +72,26 @@ class ProposalApiTest extends ServiceTest {
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType("application/problem+json");
+        assertThat(load(id).getVersion()).isZero();
+    }
+
+    @Test
+    void anUnquotedEntityTagIsRefusedLikeAnyMalformedHeader() {
+        String id = createDraft(draftBody());
+        as(OWNER).put().uri("/api/proposals/{id}", id).header("If-Match", "0").bodyValue(draftBody())
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("If-Match");
+        assertThat(load(id).getVersion()).isZero();
+    }
+
+    @Test
+    void aWeakEntityTagNeverMatchesIfMatch() {
+        String id = createDraft(draftBody());
+        as(OWNER).put().uri("/api/proposals/{id}", id).header("If-Match", "W/\"0\"").bodyValue(draftBody())
+                .exchange()
+                .expectStatus().isEqualTo(412);
         assertThat(load(id).getVersion()).isZero();
     }
 
@@ -112,10 +133,10 @@ class ProposalApiTest extends ServiceTest {
     }
 
     @Test
-    void submittingWithAStaleIfMatchIsA409() {
+    void submittingWithAStaleIfMatchFailsItsPrecondition() {
         String id = createDraft(draftBody());
         as(OWNER).post().uri("/api/proposals/{id}/submit", id).header("If-Match", "\"7\"").exchange()
-                .expectStatus().isEqualTo(409);
+                .expectStatus().isEqualTo(412);
         assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.DRAFT);
     }
 
