@@ -2,6 +2,8 @@ package io.proposalflow.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -20,7 +22,9 @@ class ApiContractTest extends ReviewServiceTestBase {
     }
 
     private String served() {
-        return anonymous().get().uri("/v3/api-docs").accept(MediaType.APPLICATION_JSON).exchange()
+        // the first request builds the description, which takes a while on a busy machine
+        return anonymous().mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                .get().uri("/v3/api-docs").accept(MediaType.APPLICATION_JSON).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
     }
