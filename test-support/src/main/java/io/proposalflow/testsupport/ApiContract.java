@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -99,6 +102,17 @@ public final class ApiContract {
                     + "\nIf the change is intended, regenerate the committed descriptions with "
                     + "scripts/update-api-docs.sh and commit them.");
         }
+    }
+
+    /**
+     * The description the service behind {@code client} serves at {@code /v3/api-docs}; the first request
+     * builds it, which takes a while on a busy machine.
+     */
+    public static String served(WebTestClient client) {
+        return client.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                .get().uri("/v3/api-docs").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
     }
 
     /** A WebTestClient filter that fails any answer the committed description of {@code service} does not allow. */
