@@ -212,6 +212,14 @@ class ProblemDetailsTest {
         expectInvalid(client.get().uri("/drafts?page=first").exchange(), "page", "must be a whole number");
     }
 
+    @Test
+    void aBodyOfAnotherMediaTypeIsA415ThatNamesNoJavaType() {
+        client.post().uri("/labels").contentType(MediaType.TEXT_PLAIN).bodyValue("colour: RED").exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain("io.proposalflow", "java."));
+    }
+
     private static void expectInvalid(WebTestClient.ResponseSpec response, String field, String message) {
         String body = response.expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
