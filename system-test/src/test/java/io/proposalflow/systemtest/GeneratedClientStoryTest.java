@@ -15,9 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.proposalflow.client.proposal.api.ProposalsApi;
 import io.proposalflow.client.proposal.model.FundingApplicationRequest;
@@ -40,19 +39,8 @@ class GeneratedClientStoryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static SystemUnderTest sut;
-
-    @BeforeAll
-    static void startSystem() {
-        sut = SystemUnderTest.start();
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (sut != null) {
-            sut.close();
-        }
-    }
+    @RegisterExtension
+    static final SystemUnderTest.PerClass SYSTEM = new SystemUnderTest.PerClass();
 
     @Test
     void aNeighbourhoodProposalGoesFromDraftToFundedThroughTheGeneratedClients() throws Exception {
@@ -123,14 +111,14 @@ class GeneratedClientStoryTest {
 
     private static ProposalsApi proposals(String user) {
         io.proposalflow.client.proposal.ApiClient client = new io.proposalflow.client.proposal.ApiClient();
-        client.updateBaseUri(sut.system.baseUrl(Service.PROPOSAL));
+        client.updateBaseUri(SYSTEM.get().system.baseUrl(Service.PROPOSAL));
         client.setRequestInterceptor(request -> request.header("Authorization", basic(user)));
         return new ProposalsApi(client);
     }
 
     private static ReviewsApi reviews(String user) {
         io.proposalflow.client.review.ApiClient client = new io.proposalflow.client.review.ApiClient();
-        client.updateBaseUri(sut.system.baseUrl(Service.REVIEW));
+        client.updateBaseUri(SYSTEM.get().system.baseUrl(Service.REVIEW));
         client.setRequestInterceptor(request -> request.header("Authorization", basic(user)));
         return new ReviewsApi(client);
     }

@@ -68,6 +68,19 @@ public final class ApiContract {
     }
 
     /**
+     * Fails unless the service behind {@code client} serves the same description at every request, and
+     * that description is the committed one.
+     */
+    public static void assertServedIsCommitted(String service, WebTestClient client) {
+        String first = normalise(served(client));
+        if (!first.equals(normalise(served(client)))) {
+            throw new AssertionError(service + " serves a different description at each request; a committed "
+                    + "description cannot keep up with that");
+        }
+        assertServedIsCommitted(service, first);
+    }
+
+    /**
      * @param served the description as the running service serves it at {@code /v3/api-docs}
      */
     public static void assertServedIsCommitted(String service, String served) {

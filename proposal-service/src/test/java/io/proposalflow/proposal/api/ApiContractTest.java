@@ -1,7 +1,5 @@
 package io.proposalflow.proposal.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 
 import io.proposalflow.proposal.ServiceTest;
@@ -11,12 +9,6 @@ class ApiContractTest extends ServiceTest {
 
     @Test
     void theRunningServiceDescribesItsApiExactlyAsCommittedInDocsApi() {
-        ApiContract.assertServedIsCommitted("proposal-service", ApiContract.served(anonymous()));
-    }
-
-    @Test
-    void theDescriptionIsTheSameAtEveryRequest() {
-        assertThat(ApiContract.normalise(ApiContract.served(anonymous())))
-                .isEqualTo(ApiContract.normalise(ApiContract.served(anonymous())));
+        ApiContract.assertServedIsCommitted("proposal-service", anonymous());
     }
 }
