@@ -28,12 +28,15 @@ public record FundingApplicationRequest(
         @NotNull FundingStage stage,
         @NotNull @DecimalMin(value = "0.00", message = "must not be negative")
         @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimals (and 12 digits before the point)")
-        BigDecimal requestedAmountEur,
+        @Schema(maximum = MAX_AMOUNT) BigDecimal requestedAmountEur,
         @DecimalMin(value = "0.00", message = "must not be negative")
         @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimals (and 12 digits before the point)")
-        BigDecimal grantedAmountEur,
+        @Schema(maximum = MAX_AMOUNT) BigDecimal grantedAmountEur,
         @NotNull LocalDate stageDate,
         @Size(max = 2000) String note) {
+
+    /** The largest amount {@code @Digits(integer = 12, fraction = 2)} lets through, for the API description. */
+    static final String MAX_AMOUNT = "999999999999.99";
 
     FundingApplication toDomain() {
         return new FundingApplication(programme.trim(), stage, requestedAmountEur, grantedAmountEur, stageDate,

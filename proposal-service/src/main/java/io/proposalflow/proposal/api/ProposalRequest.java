@@ -29,7 +29,7 @@ public record ProposalRequest(
         @NotNull @Size(max = 30) List<@NotNull @Valid Partner> partners,
         @NotNull @DecimalMin(value = "0.00", message = "must not be negative")
         @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimals (and 12 digits before the point)")
-        @Schema(example = "240000.00") BigDecimal requestedBudgetEur,
+        @Schema(example = "240000.00", maximum = FundingApplicationRequest.MAX_AMOUNT) BigDecimal requestedBudgetEur,
         @NotNull LocalDate plannedStart,
         @NotNull LocalDate plannedEnd,
         @Schema(example = "Sozialer Zusammenhalt") @Size(max = 200) String fundingProgramme,
