@@ -25,6 +25,7 @@ import io.proposalflow.notification.persistence.NotificationStore;
 import io.proposalflow.testsupport.EventSender;
 import io.proposalflow.testsupport.TestBackends;
 import io.proposalflow.testsupport.WithTestBackends;
+import io.proposalflow.testsupport.ApiContract;
 
 /**
  * Base of every integration test: the same configuration everywhere, so all test classes share one
@@ -60,7 +61,8 @@ public abstract class IntegrationTest {
     protected int port;
 
     protected WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(TIMEOUT).build();
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .filter(ApiContract.validating("notification-service")).responseTimeout(TIMEOUT).build();
     }
 
     protected WebTestClient coordinator() {

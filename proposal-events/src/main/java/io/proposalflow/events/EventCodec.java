@@ -21,7 +21,7 @@ public final class EventCodec {
     private final JsonMapper mapper = JsonMapper.builder()
             // Dates as ISO-8601 strings: readable in Kafka tools and exact across languages.
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-            // Amounts are strings (see @JsonFormat on the records); never "1.25E+5" inside them.
+            // Amounts and averages are JSON numbers (ADR 11), written as their exact decimal, never "1.25E+5".
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             // An older consumer must accept a payload to which a newer producer added a property.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,6 +1,5 @@
 package io.proposalflow.events;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -14,8 +13,8 @@ public record FundingApplicationUpdated(
         long version,
         String programme,
         FundingStage stage,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal requestedAmountEur,
-        @Nullable @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal grantedAmountEur,
+        BigDecimal requestedAmountEur,
+        @Nullable BigDecimal grantedAmountEur,
         LocalDate stageDate,
         @Nullable String note) implements ProposalEvent {
 }

@@ -1,6 +1,5 @@
 package io.proposalflow.events;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +16,7 @@ public record ProposalContent(
         List<String> goals,
         List<String> targetGroups,
         List<PartnerRef> partners,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal requestedBudgetEur,
+        BigDecimal requestedBudgetEur,
         LocalDate plannedStart,
         LocalDate plannedEnd,
         @Nullable String fundingProgramme) {

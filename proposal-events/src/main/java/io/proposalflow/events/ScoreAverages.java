@@ -1,12 +1,11 @@
 package io.proposalflow.events;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 
-/** Averages of all reviewers' {@link Scores} of one review round. */
+/** Averages of all reviewers' {@link Scores} of one review round, each from 1 to 5 with 2 decimals. */
 public record ScoreAverages(
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal need,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal feasibility,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal integrationImpact,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal sustainability) {
+        BigDecimal need,
+        BigDecimal feasibility,
+        BigDecimal integrationImpact,
+        BigDecimal sustainability) {
 }

@@ -3,6 +3,7 @@ package io.proposalflow.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -33,12 +34,23 @@ class EventCodecTest {
     }
 
     @Test
-    void amountsAreStringsEvenWhenAnotherMapperWritesThem() {
+    void amountsAreNumbersEvenWhenAnotherMapperWritesThem() {
         DomainEvent sample = EventSamples.sample(EventType.FUNDING_APPLICATION_UPDATED);
         JsonNode funding = JSON.readTree(JSON.writeValueAsString(sample));
 
-        assertThat(funding.get("requestedAmountEur").isString()).isTrue();
-        assertThat(funding.get("requestedAmountEur").asString()).isEqualTo("248000.00");
+        assertThat(funding.get("requestedAmountEur").isNumber()).isTrue();
+        assertThat(funding.get("requestedAmountEur").decimalValue()).isEqualByComparingTo("248000.00");
+    }
+
+    /** Topics keep events for ever: those written before amounts became numbers (ADR 11) must still be read. */
+    @Test
+    void anAmountAnEarlierProducerWroteAsAStringIsStillRead() {
+        ObjectNode json = encoded(EventType.FUNDING_APPLICATION_UPDATED);
+        json.put("requestedAmountEur", "248000.00");
+
+        FundingApplicationUpdated read = (FundingApplicationUpdated) decode(EventType.FUNDING_APPLICATION_UPDATED, json);
+
+        assertThat(read.requestedAmountEur()).isEqualTo(new BigDecimal("248000.00"));
     }
 
     @Test

@@ -149,7 +149,7 @@ class EventEnvelopeTest {
     }
 
     @Test
-    void amountsTravelAsExactDecimalStrings() {
+    void amountsTravelAsExactDecimalNumbers() {
         FundingApplicationUpdated granted = new FundingApplicationUpdated(EventSamples.AKTIF_PROPOSAL_ID, 9,
                 "Akti(F)", FundingStage.GRANTED, new BigDecimal("12500.50"), new BigDecimal("12500.50"),
                 LocalDate.of(2026, 3, 2), null);
@@ -157,7 +157,7 @@ class EventEnvelopeTest {
         byte[] body = codec.encode(granted);
 
         assertThat(new String(body, StandardCharsets.UTF_8))
-                .contains("\"requestedAmountEur\":\"12500.50\"", "\"grantedAmountEur\":\"12500.50\"");
+                .contains("\"requestedAmountEur\":12500.50", "\"grantedAmountEur\":12500.50");
         FundingApplicationUpdated received =
                 (FundingApplicationUpdated) EventEnvelope.decode(sent.headers(), body, codec).data();
         assertThat(received.requestedAmountEur()).isEqualTo(new BigDecimal("12500.50")).hasScaleOf(2);

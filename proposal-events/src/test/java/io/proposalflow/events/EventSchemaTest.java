@@ -117,17 +117,17 @@ class EventSchemaTest {
     }
 
     @Test
-    void schemaRefusesAmountsAsNumbersAndTimestampsWhereADateBelongs() {
+    void schemaRefusesAmountsAsStringsAndTimestampsWhereADateBelongs() {
         EventType type = EventType.FUNDING_APPLICATION_UPDATED;
 
-        ObjectNode amountAsNumber = sampleJson(type);
-        amountAsNumber.put("requestedAmountEur", 248000.00);
+        ObjectNode amountAsString = sampleJson(type);
+        amountAsString.put("requestedAmountEur", "248000.00");
         ObjectNode timestampAsDate = sampleJson(type);
         timestampAsDate.put("stageDate", "2025-09-30T12:00:00Z");
         ObjectNode notADate = sampleJson(type);
         notADate.put("stageDate", "30.09.2025");
 
-        assertThat(errors(type, amountAsNumber)).isNotEmpty();
+        assertThat(errors(type, amountAsString)).isNotEmpty();
         assertThat(errors(type, timestampAsDate)).isNotEmpty();
         assertThat(errors(type, notADate)).isNotEmpty();
     }

@@ -20,6 +20,7 @@ import io.proposalflow.platform.outbox.OutboxRelay;
 import io.proposalflow.proposal.persistence.ProposalRepository;
 import io.proposalflow.testsupport.TestBackends;
 import io.proposalflow.testsupport.TopicProbe;
+import io.proposalflow.testsupport.ApiContract;
 
 /**
  * The service stops after a change was written and before its events were published; the next
@@ -72,6 +73,7 @@ class RestartTest {
     private static WebTestClient client(ConfigurableApplicationContext context, String user) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .filter(ApiContract.validating("proposal-service"))
                 .responseTimeout(Duration.ofSeconds(30))
                 .defaultHeaders(h -> h.setBasicAuth(user, "demo")).build();
     }

@@ -21,6 +21,7 @@ import io.proposalflow.proposal.domain.Proposals;
 import io.proposalflow.proposal.persistence.ProposalDocument;
 import io.proposalflow.proposal.persistence.ProposalRepository;
 import io.proposalflow.testsupport.WithTestBackends;
+import io.proposalflow.testsupport.ApiContract;
 
 /**
  * Base of every Spring test of this service: one configuration, so all test classes share one cached
@@ -48,13 +49,15 @@ public abstract class ServiceTest {
 
     protected WebTestClient as(String user) {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .filter(ApiContract.validating("proposal-service"))
                 .responseTimeout(Duration.ofSeconds(30))
                 .defaultHeaders(h -> h.setBasicAuth(user, "demo"))
                 .build();
     }
 
     protected WebTestClient anonymous() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .filter(ApiContract.validating("proposal-service")).build();
     }
 
     /** A valid draft of the Arbeitswelt focus group, as JSON fields (mutable, to break one for a test). */

@@ -97,6 +97,25 @@ class ReviewFlowTest extends ReviewServiceTestBase {
     }
 
     @Test
+    void theCasesOfOneProposalAreListedByItsIdWithoutPagingThroughAllOthers() {
+        UUID proposalId = submitNeuerkerode();
+        UUID other = submitNeuerkerode();
+        awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        awaitCase(other, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        send(new ProposalResubmitted(proposalId, 5, 2, content(Themenfeld.WORK_ECONOMY, "stiftung-neuerkerode"),
+                "fg-arbeitswelt"));
+        awaitCase(proposalId, 2, c -> c.getStatus() == ReviewStatus.OPEN);
+
+        as("koordination").get().uri("/api/reviews?proposalId={id}&size=100", proposalId).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.totalElements").isEqualTo(2)
+                .jsonPath("$.content[*].proposalId").isEqualTo(List.of(proposalId.toString(), proposalId.toString()))
+                .jsonPath("$.content[*].round").value(rounds -> assertThat(((List<?>) rounds).stream()
+                        .map(String::valueOf).toList()).containsExactlyInAnyOrder("1", "2"));
+    }
+
+    @Test
     void withdrawalCancelsTheOpenCase() {
         UUID proposalId = submitNeuerkerode();
         awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);

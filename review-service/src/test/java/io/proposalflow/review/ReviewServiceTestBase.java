@@ -31,6 +31,7 @@ import io.proposalflow.testsupport.EventSender;
 import io.proposalflow.testsupport.TestBackends;
 import io.proposalflow.testsupport.TopicProbe;
 import io.proposalflow.testsupport.WithTestBackends;
+import io.proposalflow.testsupport.ApiContract;
 
 /**
  * Shared set-up of every Spring test in this module: one application context (same
@@ -57,13 +58,15 @@ public abstract class ReviewServiceTestBase {
 
     protected WebTestClient as(String user) {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .filter(ApiContract.validating("review-service"))
                 .responseTimeout(Duration.ofSeconds(20))
                 .defaultHeaders(h -> h.setBasicAuth(user, "demo"))
                 .build();
     }
 
     protected WebTestClient anonymous() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .filter(ApiContract.validating("review-service")).build();
     }
 
     /** Publishes an event on its topic exactly as the other services' outbox relays do. */

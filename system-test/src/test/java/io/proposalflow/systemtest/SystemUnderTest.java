@@ -17,6 +17,9 @@ import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.proposalflow.events.EventCodec;
 import io.proposalflow.events.EventEnvelope;
@@ -67,6 +70,31 @@ final class SystemUnderTest implements AutoCloseable {
     @Override
     public void close() {
         system.close();
+    }
+
+    /**
+     * The system started before a test class and stopped after it:
+     * {@code @RegisterExtension static final SystemUnderTest.PerClass SYSTEM = new SystemUnderTest.PerClass();}
+     */
+    static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+
+        private SystemUnderTest sut;
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            sut = start();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (sut != null) {
+                sut.close();
+            }
+        }
+
+        SystemUnderTest get() {
+            return sut;
+        }
     }
 
     // ---------------------------------------------------------------- proposals

@@ -3,6 +3,7 @@ package io.proposalflow.notification.api;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,8 +25,8 @@ public final class DirectoryDtos {
     }
 
     public record ContactRequest(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Email @Size(max = 254) String email,
+            @Schema(example = "Anna Bergmann") @NotBlank @Size(max = 200) String name,
+            @Schema(example = "anna.bergmann@example.org") @NotBlank @Email @Size(max = 254) String email,
             @NotNull Language language) {
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,9 @@ import io.proposalflow.platform.errors.ConflictException;
 import io.proposalflow.platform.errors.NotFoundException;
 import io.proposalflow.platform.web.PageQuery;
 import io.proposalflow.platform.web.PageResponse;
+import io.proposalflow.platform.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -45,12 +48,16 @@ public class NotificationController {
     }
 
     @GetMapping
-    @Operation(summary = "List notifications, newest first, by proposal, recipient organisation and status")
+    @Operation(operationId = "listNotifications",
+            summary = "List notifications, newest first, by proposal, recipient organisation and status")
     public Mono<PageResponse<NotificationResponse>> list(
-            @RequestParam(required = false) String proposalId,
-            @RequestParam(required = false) String organisationId,
-            @RequestParam(required = false) NotificationStatus status,
-            @Valid @ModelAttribute PageQuery page) {
+            @RequestParam(required = false) @Parameter(description = "only mails about this proposal (its id)")
+            String proposalId,
+            @RequestParam(required = false) @Parameter(description = "only mails to this partner organisation (its id)")
+            String organisationId,
+            @RequestParam(required = false) @Parameter(description = "only mails in this status")
+            NotificationStatus status,
+            @Valid @ParameterObject @ModelAttribute PageQuery page) {
         NotificationFilter filter = new NotificationFilter(proposalId, organisationId, status);
         return store.find(filter, page).map(NotificationResponse::of).collectList()
                 .zipWith(store.count(filter))
@@ -58,14 +65,16 @@ public class NotificationController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One notification with all its delivery attempts")
+    @Operation(operationId = "getNotification", summary = "One notification with all its delivery attempts")
     public Mono<NotificationResponse> get(@PathVariable String id) {
         return found(id).map(NotificationResponse::of);
     }
 
     @PostMapping("/{id}/resend")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Send a FAILED notification again", description = "409 unless the notification is FAILED")
+    @ProblemResponses(409)
+    @Operation(operationId = "resendNotification", summary = "Send a FAILED notification again",
+            description = "409 unless the notification is FAILED")
     public Mono<NotificationResponse> resend(@PathVariable String id) {
         return found(id)
                 .flatMap(n -> {

@@ -3,6 +3,7 @@ package io.proposalflow.notification.api;
 import java.time.Instant;
 import java.util.List;
 
+import io.proposalflow.events.Nullable;
 import io.proposalflow.events.RecipientKind;
 import io.proposalflow.notification.domain.Language;
 import io.proposalflow.notification.domain.MailKind;
@@ -19,19 +20,19 @@ public record NotificationResponse(
         String sourceEventType,
         RecipientKind recipientKind,
         String recipientId,
-        String organisationId,
-        String organisationName,
+        @Nullable String organisationId,
+        @Nullable String organisationName,
         String recipientName,
         String email,
         Language language,
         NotificationStatus status,
         List<AttemptResponse> attempts,
         Instant createdAt,
-        Instant nextAttemptAt,
-        Instant sentAt,
-        String lastError) {
+        @Nullable Instant nextAttemptAt,
+        @Nullable Instant sentAt,
+        @Nullable String lastError) {
 
-    public record AttemptResponse(Instant at, boolean delivered, String error) {
+    public record AttemptResponse(Instant at, boolean delivered, @Nullable String error) {
     }
 
     static NotificationResponse of(NotificationDocument n) {

@@ -1,10 +1,12 @@
 package io.proposalflow.notification.api;
 
+import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.proposalflow.events.Themenfeld;
@@ -35,6 +36,9 @@ import io.proposalflow.notification.persistence.ReviewerRepository;
 import io.proposalflow.platform.errors.NotFoundException;
 import io.proposalflow.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
@@ -63,19 +67,19 @@ public class RecipientController {
     }
 
     @GetMapping("/partners")
-    @Operation(summary = "List partner organisations with their contact persons")
+    @Operation(operationId = "listPartners", summary = "List partner organisations with their contact persons")
     public Flux<PartnerResponse> partners() {
         return partners.findAll().map(PartnerResponse::of);
     }
 
     @GetMapping("/partners/{organisationId}")
-    @Operation(summary = "One partner organisation with its contact persons")
+    @Operation(operationId = "getPartner", summary = "One partner organisation with its contact persons")
     public Mono<PartnerResponse> partner(@PathVariable String organisationId) {
         return existingPartner(organisationId).map(PartnerResponse::of);
     }
 
     @PutMapping("/partners/{organisationId}")
-    @Operation(summary = "Create or rename a partner organisation (id = slug used in proposals)")
+    @Operation(operationId = "putPartner", summary = "Create or rename a partner organisation (id = slug used in proposals)")
     public Mono<PartnerResponse> putPartner(@PathVariable String organisationId,
             @Valid @RequestBody PartnerRequest request) {
         return partners.findById(organisationId)
@@ -88,22 +92,35 @@ public class RecipientController {
     }
 
     @PostMapping("/partners/{organisationId}/contacts")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a contact person to a partner organisation")
-    public Mono<ContactResponse> addContact(@PathVariable String organisationId,
+    @Operation(operationId = "addContact", summary = "Add a contact person to a partner organisation")
+    @ApiResponse(responseCode = "201", description = "Added", useReturnTypeSchema = true,
+            headers = @Header(name = HttpHeaders.LOCATION, description = "the new contact person",
+                    schema = @Schema(type = "string", format = "uri-reference")))
+    public Mono<ResponseEntity<ContactResponse>> addContact(@PathVariable String organisationId,
             @Valid @RequestBody ContactRequest request) {
-        return putContact(organisationId, UUID.randomUUID().toString(), request, false);
+        return putContact(organisationId, UUID.randomUUID().toString(), request, false)
+                .map(contact -> ResponseEntity.created(URI.create("/api/recipients/partners/" + organisationId
+                        + "/contacts/" + contact.id())).body(contact));
+    }
+
+    @GetMapping("/partners/{organisationId}/contacts/{contactId}")
+    @Operation(operationId = "getContact", summary = "One contact person of a partner organisation")
+    public Mono<ContactResponse> contact(@PathVariable String organisationId, @PathVariable String contactId) {
+        return existingPartner(organisationId)
+                .flatMap(p -> Mono.justOrEmpty(p.contact(contactId)))
+                .switchIfEmpty(Mono.error(() -> NotFoundException.of("contact", contactId)))
+                .map(ContactResponse::of);
     }
 
     @PutMapping("/partners/{organisationId}/contacts/{contactId}")
-    @Operation(summary = "Change a contact person's name, address or language")
+    @Operation(operationId = "updateContact", summary = "Change a contact person's name, address or language")
     public Mono<ContactResponse> updateContact(@PathVariable String organisationId, @PathVariable String contactId,
             @Valid @RequestBody ContactRequest request) {
         return putContact(organisationId, contactId, request, true);
     }
 
     @DeleteMapping("/partners/{organisationId}/contacts/{contactId}")
-    @Operation(summary = "Erase a contact person",
+    @Operation(operationId = "eraseContact", summary = "Erase a contact person",
             description = "Removes name and address, anonymises their entries in the delivery log and records "
                     + "the erasure (who, when, contact id only).")
     public Mono<ErasureResponse> eraseContact(@PathVariable String organisationId, @PathVariable String contactId,
@@ -112,19 +129,19 @@ public class RecipientController {
     }
 
     @GetMapping("/erasures")
-    @Operation(summary = "The record of erased contact persons (no personal data)")
+    @Operation(operationId = "listErasures", summary = "The record of erased contact persons (no personal data)")
     public Flux<ErasureResponse> erasures() {
         return erasures.findAll().map(ErasureResponse::of);
     }
 
     @GetMapping("/focus-groups")
-    @Operation(summary = "Contact addresses of the six focus groups")
+    @Operation(operationId = "listFocusGroupAddresses", summary = "Contact addresses of the six focus groups")
     public Flux<AddressResponse> focusGroups() {
         return focusGroups.findAll().map(AddressResponse::of);
     }
 
     @PutMapping("/focus-groups/{themenfeld}")
-    @Operation(summary = "Set the contact address of a focus group")
+    @Operation(operationId = "putFocusGroupAddress", summary = "Set the contact address of a focus group")
     public Mono<AddressResponse> putFocusGroup(@PathVariable Themenfeld themenfeld,
             @Valid @RequestBody AddressRequest request) {
         return focusGroups.save(new FocusGroupDocument(themenfeld.name(), request.name(), request.email(),
@@ -132,13 +149,13 @@ public class RecipientController {
     }
 
     @GetMapping("/reviewers")
-    @Operation(summary = "Reviewers' addresses")
+    @Operation(operationId = "listReviewerAddresses", summary = "Reviewers' addresses")
     public Flux<AddressResponse> reviewers() {
         return reviewers.findAll().map(AddressResponse::of);
     }
 
     @PutMapping("/reviewers/{reviewerId}")
-    @Operation(summary = "Set a reviewer's address (id = reviewer id used in review events)")
+    @Operation(operationId = "putReviewerAddress", summary = "Set a reviewer's address (id = reviewer id used in review events)")
     public Mono<AddressResponse> putReviewer(@PathVariable String reviewerId,
             @Valid @RequestBody AddressRequest request) {
         return reviewers.save(new ReviewerDocument(reviewerId, request.name(), request.email(), request.language()))

@@ -1,14 +1,18 @@
 package io.proposalflow.platform.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
  * Paging parameters of every list endpoint ({@code ?page=0&size=20}), bound from the query
- * string and validated like any other input.
+ * string and validated like any other input. The API description shows them as two bounded integer
+ * query parameters (springdoc's {@code @ParameterObject} where a controller takes them).
  */
 public record PageQuery(
+        @Parameter(description = "zero-based page number; 0 if not given")
         @Min(value = 0, message = "must be 0 or more") Integer page,
+        @Parameter(description = "entries per page; " + PageQuery.DEFAULT_SIZE + " if not given")
         @Min(value = 1, message = "must be between 1 and " + PageQuery.MAX_SIZE)
         @Max(value = PageQuery.MAX_SIZE, message = "must be between 1 and " + PageQuery.MAX_SIZE) Integer size) {
 

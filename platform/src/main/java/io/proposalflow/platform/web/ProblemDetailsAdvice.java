@@ -7,7 +7,9 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -18,6 +20,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -50,7 +55,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         List<FieldProblem> errors = new ArrayList<>();
         for (FieldError error : ex.getFieldErrors()) {
-            errors.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+            // a value that could not even be converted (page=abc): Spring's message names Java types
+            String message = error.isBindingFailure()
+                    ? InputTypes.expected(ex.getFieldType(error.getField()))
+                    : error.getDefaultMessage();
+            errors.add(new FieldProblem(error.getField(), message));
         }
         ex.getGlobalErrors().forEach(error -> errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
         return handleExceptionInternal(ex, invalid(errors), headers, status, exchange);
@@ -79,17 +88,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         ProblemDetail body = ex.getBody();
         JacksonException json = find(ex, JacksonException.class);
+        TypeMismatchException mismatch = find(ex, TypeMismatchException.class);
         if (json != null) {
             String field = path(json);
-            String message = json instanceof UnrecognizedPropertyException
-                    ? "unknown field"
-                    : "cannot be read: " + firstLine(json.getOriginalMessage());
-            body.setTitle("Unreadable request body");
-            body.setDetail(field.isEmpty() ? "The request body is not valid JSON: " + firstLine(json.getOriginalMessage())
-                    : "Field '" + field + "' " + message);
-            if (!field.isEmpty()) {
+            if (field.isEmpty()) {
+                body.setTitle("Unreadable request body");
+                body.setDetail("The request body is not valid JSON" + InputTypes.where(json) + ".");
+            } else {
+                String message = json instanceof UnrecognizedPropertyException ? "unknown field" : InputTypes.expected(json);
+                body.setTitle("Unreadable request body");
+                body.setDetail("Field '" + field + "' " + message);
                 body.setProperty("errors", List.of(new FieldProblem(field, message)));
             }
+        } else if (mismatch != null && ex.getMethodParameter() != null) {
+            // a query parameter, path segment or header of the wrong type: named, with what it must be,
+            // instead of Spring's "Failed to convert value of type 'java.lang.String' to ..."
+            String field = parameterName(ex.getMethodParameter());
+            return handleExceptionInternal(ex, invalid(List.of(new FieldProblem(field,
+                    InputTypes.expected(mismatch.getRequiredType())))), headers, HttpStatus.BAD_REQUEST, exchange);
         }
         return handleExceptionInternal(ex, body, headers, status, exchange);
     }
@@ -161,6 +177,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return body;
     }
 
+    private static String parameterName(MethodParameter parameter) {
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+        if (variable != null && !variable.name().isEmpty()) {
+            return variable.name();
+        }
+        return parameter.getParameterName();
+    }
+
     private static String path(JacksonException e) {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference ref : e.getPath()) {
@@ -174,14 +206,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -3,8 +3,10 @@ package io.proposalflow.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.proposalflow.platform.config.PlatformSecurityAutoConfiguration;
@@ -47,6 +50,11 @@ class ProblemDetailsTest {
     record Partner(@NotBlank(message = "must not be blank") String id) {
     }
 
+    enum Colour { RED, GREEN }
+
+    record Label(Colour colour, LocalDate printedOn, List<String> lines) {
+    }
+
     @RestController
     @Validated
     static class DraftController {
@@ -59,6 +67,16 @@ class ProblemDetailsTest {
         @GetMapping("/drafts")
         PageResponse<String> list(@Valid @ModelAttribute PageQuery page) {
             return PageResponse.of(List.of("a"), page, 1);
+        }
+
+        @PostMapping("/labels")
+        Label label(@RequestBody Label label) {
+            return label;
+        }
+
+        @GetMapping("/labels/{id}")
+        Label labelOf(@PathVariable UUID id, @RequestParam(required = false) Colour colour) {
+            return new Label(colour, null, List.of());
         }
 
         @GetMapping("/drafts/{id}")
@@ -177,6 +195,37 @@ class ProblemDetailsTest {
                 .jsonPath("$.page").isEqualTo(0)
                 .jsonPath("$.size").isEqualTo(20)
                 .jsonPath("$.totalElements").isEqualTo(1);
+    }
+
+    /** A partner's IT reads the field and what it must be; never a Java type it cannot know. */
+    @Test
+    void aValueOfTheWrongTypeIsNamedWithWhatItMustBeNotWithAJavaType() {
+        expectInvalid(client.post().uri("/labels").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"colour\": \"PURPLE\"}").exchange(), "colour", "must be one of RED, GREEN");
+        expectInvalid(client.post().uri("/labels").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"printedOn\": \"30.09.2025\"}").exchange(), "printedOn", "must be a date (YYYY-MM-DD)");
+        expectInvalid(client.post().uri("/labels").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"lines\": {\"a\": 1}}").exchange(), "lines", "must be an array");
+        expectInvalid(client.get().uri("/labels/" + UUID.randomUUID() + "?colour=PURPLE").exchange(),
+                "colour", "must be one of RED, GREEN");
+        expectInvalid(client.get().uri("/labels/not-a-uuid").exchange(), "id", "must be a UUID");
+        expectInvalid(client.get().uri("/drafts?page=first").exchange(), "page", "must be a whole number");
+    }
+
+    @Test
+    void aBodyOfAnotherMediaTypeIsA415ThatNamesNoJavaType() {
+        client.post().uri("/labels").contentType(MediaType.TEXT_PLAIN).bodyValue("colour: RED").exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain("io.proposalflow", "java."));
+    }
+
+    private static void expectInvalid(WebTestClient.ResponseSpec response, String field, String message) {
+        String body = response.expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).contains("\"field\":\"" + field + "\"", "\"message\":\"" + message + "\"")
+                .doesNotContain("java.", "io.proposalflow", "`", "Failed to convert");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 
 import io.proposalflow.events.FundingStage;
 import io.proposalflow.proposal.domain.FundingApplication;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -23,16 +24,19 @@ import jakarta.validation.constraints.Size;
 /** The current state of an approved proposal's funding application, as the coordinator reports it. */
 @FundingApplicationRequest.GrantedAmountWithGrant
 public record FundingApplicationRequest(
-        @NotBlank @Size(max = 200) String programme,
+        @Schema(example = "Sozialer Zusammenhalt") @NotBlank @Size(max = 200) String programme,
         @NotNull FundingStage stage,
         @NotNull @DecimalMin(value = "0.00", message = "must not be negative")
         @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimals (and 12 digits before the point)")
-        BigDecimal requestedAmountEur,
+        @Schema(maximum = MAX_AMOUNT) BigDecimal requestedAmountEur,
         @DecimalMin(value = "0.00", message = "must not be negative")
         @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimals (and 12 digits before the point)")
-        BigDecimal grantedAmountEur,
+        @Schema(maximum = MAX_AMOUNT) BigDecimal grantedAmountEur,
         @NotNull LocalDate stageDate,
         @Size(max = 2000) String note) {
+
+    /** The largest amount {@code @Digits(integer = 12, fraction = 2)} lets through, for the API description. */
+    static final String MAX_AMOUNT = "999999999999.99";
 
     FundingApplication toDomain() {
         return new FundingApplication(programme.trim(), stage, requestedAmountEur, grantedAmountEur, stageDate,

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,8 +32,13 @@ import io.proposalflow.platform.web.PageResponse;
 import io.proposalflow.proposal.domain.HistoryEntry;
 import io.proposalflow.proposal.persistence.ProposalDocument;
 import io.proposalflow.proposal.persistence.ProposalRepository;
+import io.proposalflow.platform.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -48,6 +55,8 @@ import reactor.core.publisher.Mono;
 public class ProposalController {
 
     private static final String READERS = "hasAnyRole('FOCUS_GROUP', 'COORDINATOR')";
+    private static final String ETAG = "the proposal's version as an entity tag, e.g. \"3\"; send it back as If-Match";
+    private static final String IF_MATCH = "the ETag of the proposal as read; a stale one is refused with 412";
 
     private final ProposalService service;
 
@@ -57,7 +66,11 @@ public class ProposalController {
 
     @PostMapping
     @PreAuthorize("hasRole('FOCUS_GROUP')")
-    @Operation(summary = "Draft a new proposal in the caller's own Themenfeld")
+    @Operation(operationId = "createProposal", summary = "Draft a new proposal in the caller's own Themenfeld")
+    @ApiResponse(responseCode = "201", description = "Drafted", useReturnTypeSchema = true, headers = {
+            @Header(name = HttpHeaders.LOCATION, description = "the new proposal", schema = @Schema(type = "string",
+                    format = "uri-reference")),
+            @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")) })
     public Mono<ResponseEntity<ProposalResponse>> create(@Valid @RequestBody ProposalRequest request,
             @Parameter(hidden = true) Caller caller) {
         return service.create(request, caller).map(document -> respond(HttpStatus.CREATED, document));
@@ -65,29 +78,45 @@ public class ProposalController {
 
     @GetMapping
     @PreAuthorize(READERS)
-    @Operation(summary = "List proposals, newest first",
-            description = "Focus groups see their own Themenfeld only. q searches title and summary.")
-    public Mono<PageResponse<ProposalResponse>> list(@RequestParam(required = false) ProposalStatus status,
-            @RequestParam(required = false) Themenfeld themenfeld,
-            @RequestParam(required = false) @Size(max = 200) String fundingProgramme,
-            @RequestParam(required = false) @Size(max = 200) String q,
-            @Valid @ModelAttribute PageQuery page, @Parameter(hidden = true) Caller caller) {
-        return service.list(new ProposalRepository.Filter(status, themenfeld, fundingProgramme, q), page, caller);
+    @Operation(operationId = "listProposals", summary = "List proposals, newest first",
+            description = "Focus groups see their own Themenfeld only. With changedSince, the proposals changed "
+                    + "at or after that instant, oldest change first: a system that polls asks again from the last "
+                    + "updatedAt it saw.")
+    public Mono<PageResponse<ProposalResponse>> list(
+            @RequestParam(required = false) @Parameter(description = "only proposals in this status") ProposalStatus status,
+            @RequestParam(required = false) @Parameter(description = "only proposals of this Themenfeld") Themenfeld themenfeld,
+            @RequestParam(required = false) @Size(max = 200)
+            @Parameter(description = "only proposals naming this funding programme") String fundingProgramme,
+            @RequestParam(required = false) @Size(max = 200)
+            @Parameter(description = "words in title or summary, case-insensitive") String q,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            @Parameter(description = "only proposals changed at or after this instant (ISO 8601, e.g. "
+                    + "2026-11-29T10:15:30Z)") Instant changedSince,
+            @Valid @ParameterObject @ModelAttribute PageQuery page, @Parameter(hidden = true) Caller caller) {
+        return service.list(new ProposalRepository.Filter(status, themenfeld, fundingProgramme, q, changedSince),
+                page, caller);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
-    @Operation(summary = "Get one proposal; the ETag is its version")
+    @Operation(operationId = "getProposal", summary = "Get one proposal; the ETag is its version")
+    @ApiResponse(responseCode = "200", description = "The proposal", useReturnTypeSchema = true,
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
     public Mono<ResponseEntity<ProposalResponse>> get(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
         return service.get(id, caller).map(document -> respond(HttpStatus.OK, document));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('FOCUS_GROUP')")
-    @Operation(summary = "Edit a draft (or a proposal sent back for changes)",
-            description = "Requires If-Match with the version (ETag) read before; a stale version is a 409.")
+    @Operation(operationId = "editProposal", summary = "Edit a draft (or a proposal sent back for changes)",
+            description = "Requires If-Match with the version (ETag) read before; a stale version is a 412.")
+    @ApiResponse(responseCode = "200", description = "The proposal as changed", useReturnTypeSchema = true,
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
+    @ProblemResponses({ 409, 412, 428 })
     public Mono<ResponseEntity<ProposalResponse>> edit(@PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            @Parameter(in = ParameterIn.HEADER, required = true, description = IF_MATCH + "; without it 428",
+                    schema = @Schema(type = "string", pattern = Versions.IF_MATCH_PATTERN)) String ifMatch,
             @Valid @RequestBody ProposalRequest request, @Parameter(hidden = true) Caller caller) {
         if (ifMatch == null) {
             return Mono.error(new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
@@ -101,9 +130,15 @@ public class ProposalController {
 
     @PostMapping("/{id}/submit")
     @PreAuthorize("hasRole('FOCUS_GROUP')")
-    @Operation(summary = "Submit a draft for review (round 1)")
+    @Operation(operationId = "submitProposal", summary = "Submit a draft for review (round 1)")
+    @ApiResponse(responseCode = "200", description = "The proposal as changed", useReturnTypeSchema = true,
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
+    @ProblemResponses({ 409, 412 })
     public Mono<ResponseEntity<ProposalResponse>> submit(@PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            @Parameter(in = ParameterIn.HEADER, description = IF_MATCH + "; without it the change applies to the "
+                    + "current version", schema = @Schema(type = "string", pattern = Versions.IF_MATCH_PATTERN))
+            String ifMatch,
             @Parameter(hidden = true) Caller caller) {
         return service.change(id, caller, Versions.parse(ifMatch), p -> p.submit(caller.id(), Instant.now()))
                 .map(document -> respond(HttpStatus.OK, document));
@@ -111,9 +146,15 @@ public class ProposalController {
 
     @PostMapping("/{id}/resubmit")
     @PreAuthorize("hasRole('FOCUS_GROUP')")
-    @Operation(summary = "Resubmit after changes were requested (next review round)")
+    @Operation(operationId = "resubmitProposal", summary = "Resubmit after changes were requested (next review round)")
+    @ApiResponse(responseCode = "200", description = "The proposal as changed", useReturnTypeSchema = true,
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
+    @ProblemResponses({ 409, 412 })
     public Mono<ResponseEntity<ProposalResponse>> resubmit(@PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            @Parameter(in = ParameterIn.HEADER, description = IF_MATCH + "; without it the change applies to the "
+                    + "current version", schema = @Schema(type = "string", pattern = Versions.IF_MATCH_PATTERN))
+            String ifMatch,
             @Parameter(hidden = true) Caller caller) {
         return service.change(id, caller, Versions.parse(ifMatch), p -> p.resubmit(caller.id(), Instant.now()))
                 .map(document -> respond(HttpStatus.OK, document));
@@ -121,9 +162,15 @@ public class ProposalController {
 
     @PostMapping("/{id}/withdraw")
     @PreAuthorize("hasRole('FOCUS_GROUP')")
-    @Operation(summary = "Withdraw a proposal that is not yet final, with a reason")
+    @Operation(operationId = "withdrawProposal", summary = "Withdraw a proposal that is not yet final, with a reason")
+    @ApiResponse(responseCode = "200", description = "The proposal as changed", useReturnTypeSchema = true,
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
+    @ProblemResponses({ 409, 412 })
     public Mono<ResponseEntity<ProposalResponse>> withdraw(@PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            @Parameter(in = ParameterIn.HEADER, description = IF_MATCH + "; without it the change applies to the "
+                    + "current version", schema = @Schema(type = "string", pattern = Versions.IF_MATCH_PATTERN))
+            String ifMatch,
             @Valid @RequestBody WithdrawRequest request, @Parameter(hidden = true) Caller caller) {
         return service.change(id, caller, Versions.parse(ifMatch),
                 p -> p.withdraw(request.reason().trim(), caller.id(), Instant.now()))
@@ -132,10 +179,16 @@ public class ProposalController {
 
     @PutMapping("/{id}/funding-application")
     @PreAuthorize("hasRole('COORDINATOR')")
-    @Operation(summary = "Report the funding application of an approved proposal",
+    @Operation(operationId = "reportFundingApplication", summary = "Report the funding application of an approved proposal",
             description = "Stage GRANTED moves the proposal to FUNDED, DENIED to FUNDING_DENIED.")
+    @ApiResponse(responseCode = "200", description = "The proposal as changed", useReturnTypeSchema = true,
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
+    @ProblemResponses({ 409, 412 })
     public Mono<ResponseEntity<ProposalResponse>> updateFunding(@PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            @Parameter(in = ParameterIn.HEADER, description = IF_MATCH + "; without it the change applies to the "
+                    + "current version", schema = @Schema(type = "string", pattern = Versions.IF_MATCH_PATTERN))
+            String ifMatch,
             @Valid @RequestBody FundingApplicationRequest request, @Parameter(hidden = true) Caller caller) {
         return service.change(id, caller, Versions.parse(ifMatch),
                 p -> p.updateFunding(request.toDomain(), caller.id(), Instant.now()))
@@ -144,7 +197,7 @@ public class ProposalController {
 
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
-    @Operation(summary = "The timeline of a proposal: who did what, when and why")
+    @Operation(operationId = "getProposalHistory", summary = "The timeline of a proposal: who did what, when and why")
     public Mono<List<HistoryEntry>> history(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
         return service.history(id, caller);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import io.proposalflow.events.PartnerRef;
 import io.proposalflow.events.ProposalContent;
 import io.proposalflow.events.Themenfeld;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -19,7 +20,8 @@ import jakarta.validation.constraints.Size;
 /** The content of a draft, for creating and for editing it. */
 @DatesInOrder
 public record ProposalRequest(
-        @NotBlank @Size(max = 200) String title,
+        @Schema(example = "Akti(F): Quartiersmanagement Goslar-Oker") @NotBlank @Size(max = 200) String title,
+        @Schema(example = "Ein Quartiersbüro in Oker bringt Zugewanderte und Alteingesessene zusammen.")
         @NotBlank @Size(max = 5000) String summary,
         @NotNull Themenfeld themenfeld,
         @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 500) String> goals,
@@ -27,18 +29,18 @@ public record ProposalRequest(
         @NotNull @Size(max = 30) List<@NotNull @Valid Partner> partners,
         @NotNull @DecimalMin(value = "0.00", message = "must not be negative")
         @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimals (and 12 digits before the point)")
-        BigDecimal requestedBudgetEur,
+        @Schema(example = "240000.00", maximum = FundingApplicationRequest.MAX_AMOUNT) BigDecimal requestedBudgetEur,
         @NotNull LocalDate plannedStart,
         @NotNull LocalDate plannedEnd,
-        @Size(max = 200) String fundingProgramme,
+        @Schema(example = "Sozialer Zusammenhalt") @Size(max = 200) String fundingProgramme,
         @Size(max = 300) String contact) implements DatesInOrder.Dated {
 
     /** A partner organisation: an organisation, never a person. */
     public record Partner(
-            @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,62}$",
+            @Schema(example = "stiftung-neuerkerode") @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,62}$",
                     message = "must be a slug: lower-case letters, digits and '-', 2 to 63 characters") String id,
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 200) String role) {
+            @Schema(example = "Stiftung Neuerkerode") @NotBlank @Size(max = 200) String name,
+            @Schema(example = "Träger") @NotBlank @Size(max = 200) String role) {
     }
 
     ProposalContent toContent() {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.proposalflow.events.Nullable;
 import io.proposalflow.events.PartnerRef;
 import io.proposalflow.events.ProposalContent;
 import io.proposalflow.events.ProposalReference;
@@ -29,7 +30,8 @@ import io.proposalflow.proposal.domain.ReviewFeedback;
 public record ProposalResponse(UUID id, String reference, long version, ProposalStatus status, int round,
         String title, String summary, Themenfeld themenfeld, String themenfeldLabel, List<String> goals,
         List<String> targetGroups, List<PartnerRef> partners, BigDecimal requestedBudgetEur, LocalDate plannedStart,
-        LocalDate plannedEnd, String fundingProgramme, String contact, FundingApplication fundingApplication,
+        LocalDate plannedEnd, @Nullable String fundingProgramme, @Nullable String contact,
+        @Nullable FundingApplication fundingApplication,
         String createdBy, Instant createdAt, Instant updatedAt, List<Action> allowedActions,
         List<ReviewFeedback> reviewFeedback) {
 

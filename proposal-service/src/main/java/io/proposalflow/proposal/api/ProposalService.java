@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
@@ -97,7 +96,7 @@ public class ProposalService {
                 return Mono.just(PageResponse.of(List.of(), page, 0));
             }
             visible = new ProposalRepository.Filter(filter.status(), caller.focusGroup(), filter.fundingProgramme(),
-                    filter.text());
+                    filter.text(), filter.changedSince());
         }
         return proposals.find(visible, page)
                 .map(document -> ProposalResponse.of(document.toDomain().snapshot()))
@@ -114,8 +113,9 @@ public class ProposalService {
     public Mono<ProposalDocument> change(UUID id, Caller caller, Long expectedVersion, Consumer<Proposal> change) {
         return get(id, caller).flatMap(document -> {
             if (expectedVersion != null && !expectedVersion.equals(document.getVersion())) {
-                return Mono.error(new OptimisticLockingFailureException("proposal " + id + " is at version "
-                        + document.getVersion() + ", not " + expectedVersion));
+                // the caller's precondition failed (412); a write racing ours between load and save is
+                // caught by the versioned save and answered 409, as the caller's If-Match was current
+                return Mono.error(Versions.stale(document.getVersion(), expectedVersion));
             }
             Proposal proposal = document.toDomain();
             try {

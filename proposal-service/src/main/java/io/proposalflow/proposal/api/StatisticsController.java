@@ -3,16 +3,16 @@ package io.proposalflow.proposal.api;
 import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
+import io.proposalflow.platform.errors.InvalidInputException;
 import io.proposalflow.proposal.domain.KeyFigures;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -29,12 +29,14 @@ public class StatisticsController {
 
     @GetMapping
     @PreAuthorize("hasRole('COORDINATOR')")
-    @Operation(summary = "Key figures, optionally for proposals created from/to a date (inclusive, ISO dates)")
+    @Operation(operationId = "getKeyFigures", summary = "Key figures, optionally for proposals created from/to a date (inclusive, ISO dates)")
     public Mono<KeyFigures> keyFigures(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            @Parameter(description = "first creation day counted (ISO date)") LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            @Parameter(description = "last creation day counted, inclusive (ISO date)") LocalDate to) {
         if (from != null && to != null && to.isBefore(from)) {
-            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "to must not be before from"));
+            return Mono.error(new InvalidInputException("to", "must not be before from"));
         }
         return service.keyFigures(from, to);
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 import io.proposalflow.events.FundingStage;
+import io.proposalflow.events.Nullable;
 
 /**
  * The application for money of an approved proposal, as the coordinator last reported it.
@@ -13,7 +14,7 @@ import io.proposalflow.events.FundingStage;
  * @param stageDate        when the stage was reached, from the funding body's letters
  */
 public record FundingApplication(String programme, FundingStage stage, BigDecimal requestedAmountEur,
-        BigDecimal grantedAmountEur, LocalDate stageDate, String note) {
+        @Nullable BigDecimal grantedAmountEur, LocalDate stageDate, @Nullable String note) {
 
     public FundingApplication {
         Objects.requireNonNull(programme, "programme");

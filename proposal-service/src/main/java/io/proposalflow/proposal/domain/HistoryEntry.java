@@ -2,6 +2,7 @@ package io.proposalflow.proposal.domain;
 
 import java.time.Instant;
 
+import io.proposalflow.events.Nullable;
 import io.proposalflow.events.ProposalStatus;
 
 /**
@@ -13,6 +14,6 @@ import io.proposalflow.events.ProposalStatus;
  * @param note  why, or what exactly (a reason, the review's outcome and comments, a funding stage, who was
  *              notified at a step: see {@link NotificationSteps})
  */
-public record HistoryEntry(Instant at, String actor, HistoryKind what, ProposalStatus from, ProposalStatus to,
-        String note) {
+public record HistoryEntry(Instant at, String actor, HistoryKind what, @Nullable ProposalStatus from,
+        @Nullable ProposalStatus to, @Nullable String note) {
 }

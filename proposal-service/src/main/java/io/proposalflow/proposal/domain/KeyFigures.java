@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.proposalflow.events.FundingStage;
+import io.proposalflow.events.Nullable;
 import io.proposalflow.events.ProposalStatus;
 import io.proposalflow.events.ReviewOutcome;
 import io.proposalflow.events.Themenfeld;
@@ -28,9 +29,9 @@ import io.proposalflow.events.Themenfeld;
  * @param approvalRate         approved / decided, 4 decimals; null when nothing was decided
  * @param medianDaysToDecision median of whole days from first submission to the review's decision
  */
-public record KeyFigures(LocalDate from, LocalDate to, long proposals,
+public record KeyFigures(@Nullable LocalDate from, @Nullable LocalDate to, long proposals,
         Map<Themenfeld, Map<ProposalStatus, Long>> countsByThemenfeld, long decided, long approved,
-        BigDecimal approvalRate, BigDecimal medianDaysToDecision, List<ProgrammeFunding> fundingByProgramme) {
+        @Nullable BigDecimal approvalRate, @Nullable BigDecimal medianDaysToDecision, List<ProgrammeFunding> fundingByProgramme) {
 
     /** Money asked for and granted in one funding programme. */
     public record ProgrammeFunding(String programme, long applications, long granted, BigDecimal requestedEur,

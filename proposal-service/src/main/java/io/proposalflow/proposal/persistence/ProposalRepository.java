@@ -1,5 +1,6 @@
 package io.proposalflow.proposal.persistence;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -40,8 +41,10 @@ public class ProposalRepository {
      * @param themenfeld null for all
      * @param text       free text matched case-insensitively in title and summary, or a short reference
      *                   ({@code PV-1A2B3C4D}) matched against the start of the id; null for all
+     * @param changedSince only proposals changed at or after this instant, null for all
      */
-    public record Filter(ProposalStatus status, Themenfeld themenfeld, String fundingProgramme, String text) {
+    public record Filter(ProposalStatus status, Themenfeld themenfeld, String fundingProgramme, String text,
+            Instant changedSince) {
 
         /** What {@link io.proposalflow.events.ProposalReference} gives: the first 8 hex digits of the id. */
         private static final Pattern REFERENCE = Pattern.compile("PV-([0-9A-F]{8})", Pattern.CASE_INSENSITIVE);
@@ -69,14 +72,27 @@ public class ProposalRepository {
                 }
                 all.add(new Criteria().orOperator(any));
             }
+            if (changedSince != null) {
+                all.add(Criteria.where("updatedAt").gte(changedSince));
+            }
             return all.isEmpty() ? new Query() : new Query(new Criteria().andOperator(all));
+        }
+
+        /**
+         * Newest first; but oldest change first for {@code changedSince}, so a system that polls can page
+         * through the changes in order and ask next time from the last {@code updatedAt} it saw.
+         */
+        Sort order() {
+            return changedSince != null
+                    ? Sort.by(Sort.Direction.ASC, "updatedAt").and(Sort.by("_id"))
+                    : Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"));
         }
     }
 
     /** Newest first. */
     public Flux<ProposalDocument> find(Filter filter, PageQuery page) {
         return mongo.find(filter.toQuery()
-                .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))
+                .with(filter.order())
                 .skip(page.offset())
                 .limit(page.size()), ProposalDocument.class);
     }

@@ -2,12 +2,14 @@ package io.proposalflow.proposal.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.proposalflow.events.ProposalReference;
@@ -37,7 +39,7 @@ class ProposalApiTest extends ServiceTest {
     }
 
     @Test
-    void anEditWithTheCurrentVersionSucceedsAndAStaleOneIsA409() {
+    void anEditWithTheCurrentVersionSucceedsAndAStaleOneFailsItsPrecondition() {
         String id = createDraft(draftBody());
         Map<String, Object> changed = draftBody();
         changed.put("title", "Pflegeausbildung öffnen, mit Kinderbetreuung im Schichtdienst");
@@ -50,10 +52,33 @@ class ProposalApiTest extends ServiceTest {
         Map<String, Object> stale = draftBody();
         stale.put("title", "überholt");
         as(OWNER).put().uri("/api/proposals/{id}", id).header("If-Match", "\"0\"").bodyValue(stale).exchange()
-                .expectStatus().isEqualTo(409)
-                .expectHeader().contentType("application/problem+json");
+                .expectStatus().isEqualTo(412)
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("version 1"));
         assertThat(load(id).getContent().title()).isEqualTo(changed.get("title"));
         assertThat(load(id).getVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void aSystemThatPollsGetsTheProposalsChangedSinceItLastAskedOldestChangeFirst() throws InterruptedException {
+        String unchanged = createDraft(draftBody());
+        String edited = createDraft(draftBody());
+        Thread.sleep(5);
+        Instant lastAsked = Instant.now();
+        Thread.sleep(5);
+        String created = createDraft(draftBody());
+        as(OWNER).put().uri("/api/proposals/{id}", edited).header("If-Match", "\"0\"").bodyValue(draftBody())
+                .exchange().expectStatus().isOk();
+
+        as(OWNER).get().uri(b -> b.path("/api/proposals").queryParam("changedSince", lastAsked.toString())
+                        .queryParam("size", 100).build())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                // other tests' proposals may have changed meanwhile too; these three tell the rule
+                .jsonPath("$.content[*].id").value(ids -> assertThat(((List<?>) ids).stream().map(String::valueOf)
+                        .filter(List.of(unchanged, edited, created)::contains).toList())
+                        .containsExactly(created, edited));
     }
 
     @Test
@@ -64,13 +89,22 @@ class ProposalApiTest extends ServiceTest {
         assertThat(load(id).getVersion()).isZero();
     }
 
-    @Test
-    void anIfMatchThatIsNoVersionIsA400() {
+    /**
+     * An entity tag without its quotes, or one that is no version, is a malformed header (400, naming it); a
+     * weak tag is well-formed but never matches If-Match, which compares strongly (412). Nothing is written.
+     */
+    @ParameterizedTest(name = "If-Match: {0} -> {1}")
+    @CsvSource(delimiter = '|', value = { "\"abc\" | 400", "0 | 400", "W/\"0\" | 412" })
+    void anIfMatchThatIsNoCurrentStrongEntityTagChangesNothing(String ifMatch, int status) {
         String id = createDraft(draftBody());
-        as(OWNER).put().uri("/api/proposals/{id}", id).header("If-Match", "\"abc\"").bodyValue(draftBody())
+        var answer = as(OWNER).put().uri("/api/proposals/{id}", id).header("If-Match", ifMatch).bodyValue(draftBody())
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType("application/problem+json");
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentType("application/problem+json")
+                .expectBody();
+        if (status == 400) {
+            answer.jsonPath("$.errors[0].field").isEqualTo("If-Match");
+        }
         assertThat(load(id).getVersion()).isZero();
     }
 
@@ -112,10 +146,10 @@ class ProposalApiTest extends ServiceTest {
     }
 
     @Test
-    void submittingWithAStaleIfMatchIsA409() {
+    void submittingWithAStaleIfMatchFailsItsPrecondition() {
         String id = createDraft(draftBody());
         as(OWNER).post().uri("/api/proposals/{id}/submit", id).header("If-Match", "\"7\"").exchange()
-                .expectStatus().isEqualTo(409);
+                .expectStatus().isEqualTo(412);
         assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.DRAFT);
     }
 

@@ -1,5 +1,6 @@
 package io.proposalflow.review.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,7 +17,7 @@ import io.proposalflow.events.Scores;
 public record DecisionRequest(
         @NotNull ReviewDecision decision,
         @NotNull @Valid ScoresRequest scores,
-        @Size(max = 4000) String comment) {
+        @Schema(example = "Überzeugendes Konzept, Kinderbetreuung ist eingeplant.") @Size(max = 4000) String comment) {
 
     /** Each criterion from 1 (poor) to 5 (excellent). */
     public record ScoresRequest(

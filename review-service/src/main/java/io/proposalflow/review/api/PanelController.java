@@ -32,21 +32,21 @@ public class PanelController {
 
     @GetMapping
     @PreAuthorize("hasRole('COORDINATOR')")
-    @Operation(summary = "All six panels")
+    @Operation(operationId = "listPanels", summary = "All six panels")
     public Flux<PanelView> list() {
         return panels.all().map(PanelView::of);
     }
 
     @GetMapping("/{themenfeld}")
     @PreAuthorize("hasRole('COORDINATOR')")
-    @Operation(summary = "The panel of one Themenfeld")
+    @Operation(operationId = "getPanel", summary = "The panel of one Themenfeld")
     public Mono<PanelView> get(@PathVariable Themenfeld themenfeld) {
         return panels.panel(themenfeld).map(PanelView::of);
     }
 
     @PutMapping("/{themenfeld}")
     @PreAuthorize("hasRole('COORDINATOR')")
-    @Operation(summary = "Replace the reviewers of a Themenfeld's panel",
+    @Operation(operationId = "replacePanel", summary = "Replace the reviewers of a Themenfeld's panel",
             description = "Applies to cases assigned from now on; reviewers already on a case stay on it.")
     public Mono<PanelView> replace(@PathVariable Themenfeld themenfeld, @Valid @RequestBody PanelRequest request) {
         return Mono.fromCallable(() -> new ReviewPanel(themenfeld,

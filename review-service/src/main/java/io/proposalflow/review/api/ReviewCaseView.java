@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.proposalflow.events.Nullable;
 import io.proposalflow.events.ProposalContent;
 import io.proposalflow.events.ReviewDecision;
 import io.proposalflow.events.ReviewOutcome;
@@ -32,11 +33,13 @@ public record ReviewCaseView(
         Instant openedAt,
         Instant dueAt,
         List<ReviewerView> reviewers,
-        ResultView result,
-        String cancelReason) {
+        @Nullable ResultView result,
+        @Nullable String cancelReason) {
 
-    public record ReviewerView(String reviewerId, Instant assignedAt, boolean manual, ReviewDecision decision,
-            Scores scores, String comment, Instant decidedAt, Instant remindedAt, Instant overdueAt) {
+    /** A reviewer's entry; decision, scores, comment and decidedAt are null until they decide. */
+    public record ReviewerView(String reviewerId, Instant assignedAt, boolean manual,
+            @Nullable ReviewDecision decision, @Nullable Scores scores, @Nullable String comment,
+            @Nullable Instant decidedAt, @Nullable Instant remindedAt, @Nullable Instant overdueAt) {
 
         static ReviewerView of(AssignedReviewer r) {
             boolean decided = r.hasDecided();

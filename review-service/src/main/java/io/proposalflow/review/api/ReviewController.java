@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -18,6 +19,7 @@ import io.proposalflow.platform.errors.NotFoundException;
 import io.proposalflow.platform.security.Caller;
 import io.proposalflow.platform.web.PageQuery;
 import io.proposalflow.platform.web.PageResponse;
+import io.proposalflow.platform.web.ProblemResponses;
 import io.proposalflow.review.application.ReviewCaseService;
 import io.proposalflow.review.domain.ReviewStatus;
 import io.proposalflow.review.domain.Reviewer;
@@ -46,17 +48,21 @@ public class ReviewController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('REVIEWER', 'COORDINATOR')")
-    @Operation(summary = "List review cases: a reviewer's own, or all for a coordinator; open cases first")
-    public Mono<PageResponse<ReviewCaseView>> list(@Valid @ModelAttribute PageQuery page,
-            @RequestParam(required = false) ReviewStatus status, @Parameter(hidden = true) Caller caller) {
+    @Operation(operationId = "listReviewCases",
+            summary = "List review cases: a reviewer's own, or all for a coordinator; open cases first")
+    public Mono<PageResponse<ReviewCaseView>> list(@Valid @ParameterObject @ModelAttribute PageQuery page,
+            @RequestParam(required = false) @Parameter(description = "only cases in this status") ReviewStatus status,
+            @RequestParam(required = false) @Parameter(description = "only the cases (one per review round) of this "
+                    + "proposal") UUID proposalId,
+            @Parameter(hidden = true) Caller caller) {
         String reviewerId = caller.isCoordinator() ? null : caller.id();
-        return cases.page(reviewerId, status, page).map(result -> PageResponse.of(
+        return cases.page(reviewerId, status, proposalId, page).map(result -> PageResponse.of(
                 result.content().stream().map(c -> ReviewCaseView.of(c, caller)).toList(), page, result.total()));
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('REVIEWER', 'COORDINATOR')")
-    @Operation(summary = "Get one review case with the proposal as submitted")
+    @Operation(operationId = "getReviewCase", summary = "Get one review case with the proposal as submitted")
     public Mono<ReviewCaseView> get(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
         return reviews.get(id)
                 .filter(c -> caller.isCoordinator() || c.isAssigned(caller.id()))
@@ -66,7 +72,9 @@ public class ReviewController {
 
     @PostMapping("/{id}/decisions")
     @PreAuthorize("hasRole('REVIEWER')")
-    @Operation(summary = "Record or revise my decision (APPROVE, REJECT, REQUEST_CHANGES) with scores 1-5",
+    @ProblemResponses(409)
+    @Operation(operationId = "decideReviewCase",
+            summary = "Record or revise my decision (APPROVE, REJECT, REQUEST_CHANGES) with scores 1-5",
             description = "A comment is required for REJECT and REQUEST_CHANGES. The decision may be revised "
                     + "until the case closes; the last missing decision completes the case.")
     public Mono<ReviewCaseView> decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request,
@@ -80,7 +88,9 @@ public class ReviewController {
 
     @PostMapping("/{id}/assignments")
     @PreAuthorize("hasRole('COORDINATOR')")
-    @Operation(summary = "Assign reviewers by hand (e.g. to a case waiting unassigned); conflict rules apply")
+    @ProblemResponses(409)
+    @Operation(operationId = "assignReviewers",
+            summary = "Assign reviewers by hand (e.g. to a case waiting unassigned); conflict rules apply")
     public Mono<ReviewCaseView> assign(@PathVariable UUID id, @Valid @RequestBody AssignmentRequest request,
             @Parameter(hidden = true) Caller caller) {
         return reviews.assignByHand(id, request.reviewerIds())

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.proposalflow.events.Nullable;
 import io.proposalflow.events.PartnerRef;
 import io.proposalflow.events.ProposalContent;
 import io.proposalflow.events.Themenfeld;
@@ -17,7 +18,8 @@ import io.proposalflow.events.Themenfeld;
  * @param focusGroup   the Themenfeld of the focus group the reviewer belongs to, or {@code null}
  * @param affiliations ids of the partner organisations the reviewer works for or with
  */
-public record Reviewer(String id, String displayName, Themenfeld focusGroup, Set<String> affiliations) {
+public record Reviewer(String id, String displayName, @Nullable Themenfeld focusGroup,
+        Set<String> affiliations) {
 
     public Reviewer {
         Objects.requireNonNull(id, "id");

@@ -93,10 +93,17 @@ public class ReviewCaseStore {
     }
 
     /** One page of cases, open first; {@code reviewerId} null means all cases. */
-    public Mono<Page> page(String reviewerId, ReviewStatus status, PageQuery page) {
+    /**
+     * @param reviewerId only the cases this reviewer is assigned to, null for all
+     * @param proposalId only the cases (rounds) of this proposal, null for all
+     */
+    public Mono<Page> page(String reviewerId, ReviewStatus status, UUID proposalId, PageQuery page) {
         Query filter = new Query();
         if (reviewerId != null) {
             filter.addCriteria(where("reviewerIds").is(reviewerId));
+        }
+        if (proposalId != null) {
+            filter.addCriteria(where("proposalId").is(proposalId.toString()));
         }
         if (status != null) {
             filter.addCriteria(where("status").is(status));
