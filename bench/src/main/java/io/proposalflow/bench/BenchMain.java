@@ -17,6 +17,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import io.proposalflow.launcher.ApiClient;
+import io.proposalflow.launcher.DemoData;
 import io.proposalflow.launcher.FileTrees;
 import io.proposalflow.launcher.ManagedProcess;
 import io.proposalflow.launcher.Ports;
@@ -70,6 +71,9 @@ public final class BenchMain {
             SystemConfig config = new SystemConfig(Path.of("").toAbsolutePath(), data, ports,
                     SystemConfig.currentJava(), jvm.isEmpty() ? SystemConfig.DEFAULT_SERVICE_JVM_OPTIONS : jvm,
                     options.serviceEnvironment());
+            if (options.portal()) {
+                config = config.withPortal();
+            }
             OUT.println("bench: starting the system (logs in " + config.logDir() + ") ...");
             system = ProposalSystem.start(config);
         }
@@ -120,6 +124,11 @@ public final class BenchMain {
             results.put("run", runFacts(options, ports));
             Pipeline pipeline = Pipeline.of(driver, watcher, measureFrom, loadEnd, drainMillis, writes);
             results.put("pipeline", pipeline.toJson());
+            PortalLoad.Result portal = null;
+            if (options.portal()) {
+                portal = portalLoad(options, system, ports, proposals);
+            }
+            results.put("portal", portal == null ? Map.of() : portal.toJson());
             Floor.Result floor = null;
             if (options.floor()) {
                 OUT.println("bench: measuring the floor (raw Kafka, MongoDB, SMTP) ...");
@@ -134,6 +143,11 @@ public final class BenchMain {
                         ApiClient.of("http://127.0.0.1:" + service.port(ports)), options.out()));
             }
             Map<String, Object> servicesJson = new LinkedHashMap<>();
+            if (options.portal()) {
+                services.add(ServiceFigures.of("portal", system == null ? null : system.portalProcess(),
+                        system == null ? null : system.portalStartupTime(),
+                        ApiClient.of("http://127.0.0.1:" + ports.portal()), options.out()));
+            }
             services.forEach(s -> servicesJson.put(s.service(), serviceJson(s)));
             results.put("services", servicesJson);
 
@@ -143,9 +157,30 @@ public final class BenchMain {
             Histogram.write(pipeline.submitToLastMail(), pipeline.submitToLastMailPercentiles(),
                     String.format(Locale.ROOT, "Submit -> last mail, %s (%d proposals)", options.mode(),
                             pipeline.submitToLastMail().size()), png);
-            OUT.print(Report.table(options, pipeline, floor, services));
+            OUT.print(Report.table(options, pipeline, floor, portal, services));
             OUT.println("bench: wrote " + json.toAbsolutePath() + " and " + png.toAbsolutePath());
         }
+    }
+
+    /**
+     * After the pipeline (drained): 20 users signed in through the portal's login form open their
+     * role's pages. A system the benchmark started gets the demo proposals first, so that the other
+     * focus group and the demo's reviewers have something to open; ./run.sh has loaded them already.
+     */
+    private static PortalLoad.Result portalLoad(BenchOptions options, ProposalSystem system, Ports ports,
+            ApiClient proposals) throws InterruptedException {
+        if (system != null) {
+            try {
+                new DemoData(proposals).load();
+            } catch (RuntimeException e) {
+                OUT.println("bench: the demo proposals did not load (" + e.getMessage() + "); the portal runs without");
+            }
+        }
+        OUT.printf(Locale.ROOT, "bench: portal, %d signed-in users, one page in flight each, for %d s after %d s"
+                        + " warm-up ...%n", PortalLoad.USERS.size(), options.duration().toSeconds(),
+                options.warmup().toSeconds());
+        return new PortalLoad("http://127.0.0.1:" + ports.portal())
+                .run(options.warmup().toMillis(), options.duration().toMillis());
     }
 
     private static Map<String, Object> runFacts(BenchOptions options, Ports ports) {
@@ -157,6 +192,7 @@ public final class BenchMain {
         run.put("duration_s", options.duration().toSeconds());
         run.put("warmup_s", options.warmup().toSeconds());
         run.put("used_running_system", options.running());
+        run.put("portal_users", options.portal() ? PortalLoad.USERS.size() : 0);
         run.put("service_environment", options.serviceEnvironment());
         run.put("service_java_options", System.getenv().getOrDefault("SERVICE_JAVA_OPTS",
                 String.join(" ", SystemConfig.DEFAULT_SERVICE_JVM_OPTIONS)));

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** The command line of bench.sh. */
 record BenchOptions(Double rate, Integer concurrency, Duration duration, Duration warmup, boolean running,
-                    boolean floor, Path out, Map<String, String> serviceEnvironment, boolean help) {
+                    boolean floor, boolean portal, Path out, Map<String, String> serviceEnvironment, boolean help) {
 
     /**
      * Settings the benchmark gives notification-service unless told otherwise: the SMTP rate limit
@@ -21,15 +21,19 @@ record BenchOptions(Double rate, Integer concurrency, Duration duration, Duratio
 
             Starts the system on the embedded stack (free ports, fresh data under <out>/data), drives
             proposals through submit -> review -> two approvals -> approved -> mails, measures the raw
-            limits of the same stack, and prints a table; results.json and latency-histogram.png go to <out>.
+            limits of the same stack, times the portal's pages for 20 signed-in users, and prints a
+            table; results.json and latency-histogram.png go to <out>.
 
             Options:
               --rate <n>            open loop: n new proposals per second (default 10)
               --concurrency <n>     closed loop instead: n proposals in flight at any time
               --duration <s>        measured seconds of load (default 30)
               --warmup <s>          seconds of load before measuring (default 10)
-              --running             use the system already running on the default ports (./run.sh)
+              --running             use the system already running on the default ports (./run.sh;
+                                    the portal on 8080 or PORTAL_PORT)
               --no-floor            skip the raw Kafka / MongoDB / SMTP measurements
+              --no-portal           skip the portal's page load (20 signed-in users after the
+                                    pipeline, same warm-up and duration; portal not started)
               --out <dir>           where results go (default target/bench)
               --service-env K=V     environment for every service, repeatable
                                     (default SMTP_RATE_LIMIT=1000, see docs/performance.md)
@@ -45,6 +49,7 @@ record BenchOptions(Double rate, Integer concurrency, Duration duration, Duratio
         Duration warmup = Duration.ofSeconds(10);
         boolean running = false;
         boolean floor = true;
+        boolean portal = true;
         boolean help = false;
         Path out = Path.of("target", "bench");
         Map<String, String> env = new LinkedHashMap<>(DEFAULT_SERVICE_ENVIRONMENT);
@@ -57,6 +62,7 @@ record BenchOptions(Double rate, Integer concurrency, Duration duration, Duratio
                 case "--warmup" -> warmup = Duration.ofSeconds((long) nonNegative(arg, value(args, ++i, arg)));
                 case "--running" -> running = true;
                 case "--no-floor" -> floor = false;
+                case "--no-portal" -> portal = false;
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--service-env" -> {
                     String pair = value(args, ++i, arg);
@@ -76,7 +82,7 @@ record BenchOptions(Double rate, Integer concurrency, Duration duration, Duratio
         if (rate == null && concurrency == null) {
             rate = 10.0;
         }
-        return new BenchOptions(rate, concurrency, duration, warmup, running, floor, out, Map.copyOf(env), help);
+        return new BenchOptions(rate, concurrency, duration, warmup, running, floor, portal, out, Map.copyOf(env), help);
     }
 
     String mode() {

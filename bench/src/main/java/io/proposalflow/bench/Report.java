@@ -22,7 +22,8 @@ final class Report {
         return new Bound(kafka, mongo, smtp, rate, by);
     }
 
-    static String table(BenchOptions options, Pipeline p, Floor.Result floor, List<ServiceFigures> services) {
+    static String table(BenchOptions options, Pipeline p, Floor.Result floor, PortalLoad.Result portal,
+            List<ServiceFigures> services) {
         StringBuilder b = new StringBuilder("\n");
         line(b, "load", options.rate() != null
                 ? String.format(Locale.ROOT, "open loop, %.1f proposals/s offered", options.rate())
@@ -57,6 +58,21 @@ final class Report {
                     floor.smtpMailsPerSecondReused(), floor.smtpMailsPerSecondNewConnection(), bound.smtp()));
             line(b, "pipeline / floor", String.format(Locale.ROOT, "%.2f (floor %.1f proposals/s, bound by %s)",
                     p.throughput() / bound.rate(), bound.rate(), bound.limitedBy()));
+        }
+        if (portal != null) {
+            b.append('\n');
+            line(b, "portal", String.format(Locale.ROOT,
+                    "%d users signed in of %d, closed loop: %.1f pages/s, %d errors (non-200 or no answer)",
+                    portal.signedIn(), portal.users(), portal.pagesPerSecond(), portal.errorCount()));
+            if (portal.errorCount() > 0) {
+                line(b, "  errors by page", portal.errors().toString());
+                line(b, "  last error", String.valueOf(portal.lastError()));
+            }
+            b.append(String.format(Locale.ROOT, "%n  %-34s %8s %8s %8s %8s %7s%n", "portal page (ms)", "p50", "p95",
+                    "p99", "max", "count"));
+            portal.pages().forEach((kind, pct) -> row(b, kind, pct));
+            row(b, "all pages", portal.overall());
+            row(b, "sign-in (form + POST)", portal.signIn());
         }
         b.append(String.format(Locale.ROOT, "%n  %-22s %16s %16s %12s %10s%n", "service", "start->healthy s",
                 "Spring started s", "resident MB", "heap MB"));
