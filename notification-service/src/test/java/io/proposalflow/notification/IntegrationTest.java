@@ -10,8 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -47,6 +49,27 @@ public abstract class IntegrationTest {
 
     @MockitoSpyBean
     protected NotificationStore store;
+
+    @Autowired
+    private JavaMailSenderImpl mailSender;
+
+    /** Sends mail to a server of the test's own on 127.0.0.1 until closed, then to the shared one again. */
+    protected MailServerSwitch mailServerAt(int port) {
+        String sharedHost = mailSender.getHost();
+        int sharedPort = mailSender.getPort();
+        mailSender.setHost("127.0.0.1");
+        mailSender.setPort(port);
+        return () -> {
+            mailSender.setHost(sharedHost);
+            mailSender.setPort(sharedPort);
+        };
+    }
+
+    /** Closing it points the application back at the shared test mail server. */
+    protected interface MailServerSwitch extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     /** Demo directory entries the tests mail to (see DemoDirectory). */
     protected static final String ANNA = "anna.bergmann@example.org";

@@ -8,8 +8,6 @@ import java.net.ServerSocket;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import io.proposalflow.devstack.EmbeddedMail;
 import io.proposalflow.events.ProposalSubmitted;
@@ -25,18 +23,11 @@ import io.proposalflow.notification.Mailbox;
  */
 class MailOutageTest extends IntegrationTest {
 
-    @Autowired
-    JavaMailSenderImpl mailSender;
-
     @Test
     void mailsWaitOutAnSmtpOutageAndAreDeliveredExactlyOnceWhenTheServerReturns() throws IOException {
         int smtpPort = freePort();
         int imapPort = freePort();
-        String sharedHost = mailSender.getHost();
-        int sharedPort = mailSender.getPort();
-        mailSender.setHost("127.0.0.1");
-        mailSender.setPort(smtpPort);
-        try {
+        try (MailServerSwitch ignored = mailServerAt(smtpPort)) {
             ProposalSubmitted first = newSubmission("Mobile Beratung");
             ProposalSubmitted second = newSubmission("Begegnungscafé");
             publish(first);
@@ -68,9 +59,6 @@ class MailOutageTest extends IntegrationTest {
                     }
                 }
             }
-        } finally {
-            mailSender.setHost(sharedHost);
-            mailSender.setPort(sharedPort);
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -24,21 +23,15 @@ import io.proposalflow.testsupport.TestBackends;
 class PermanentRejectionTest extends IntegrationTest {
 
     @Autowired
-    JavaMailSenderImpl mailSender;
-
-    @Autowired
     CircuitBreakerRegistry breakers;
 
     @Test
     void refusedAddressesFailAtOnceWithTheReasonWhileTheOthersAreSentAndTheBreakerStaysClosed() throws Exception {
-        String sharedHost = mailSender.getHost();
-        int sharedPort = mailSender.getPort();
         // two of the three recipients of every submission are refused: as failures, 6 of 9 calls
         // would open the breaker (50 % of at least 4 calls)
         try (RejectingSmtpProxy proxy = RejectingSmtpProxy.start(TestBackends.get().smtpHost(),
-                TestBackends.get().smtpPort(), Set.of(ANNA, ELENA))) {
-            mailSender.setHost("127.0.0.1");
-            mailSender.setPort(proxy.port());
+                TestBackends.get().smtpPort(), Set.of(ANNA, ELENA));
+                MailServerSwitch ignored = mailServerAt(proxy.port())) {
             List<ProposalSubmitted> submissions = List.of(newSubmission("Elterncafé"), newSubmission("Lernpaten"),
                     newSubmission("Pflegeschule"));
             submissions.forEach(IntegrationTest::publish);
@@ -58,9 +51,6 @@ class PermanentRejectionTest extends IntegrationTest {
             CircuitBreaker smtp = breakers.circuitBreaker(GuardedMailSender.SMTP);
             assertThat(smtp.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
             assertThat(smtp.getMetrics().getNumberOfFailedCalls()).isZero();
-        } finally {
-            mailSender.setHost(sharedHost);
-            mailSender.setPort(sharedPort);
         }
     }
 }

@@ -25,6 +25,8 @@ final class RejectingSmtpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<String> refused;
     private final java.time.Duration acceptDelay;
+    /** Open client connections: closed with the proxy, so no client keeps talking through it. */
+    private final Set<Socket> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private RejectingSmtpProxy(String targetHost, int targetPort, Set<String> refused,
             java.time.Duration acceptDelay) throws IOException {
@@ -56,6 +58,7 @@ final class RejectingSmtpProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                sessions.add(client);
                 Thread session = new Thread(() -> relay(client), "rejecting-smtp-session");
                 session.setDaemon(true);
                 session.start();
@@ -144,5 +147,8 @@ final class RejectingSmtpProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+        for (Socket session : sessions) {
+            session.close();
+        }
     }
 }

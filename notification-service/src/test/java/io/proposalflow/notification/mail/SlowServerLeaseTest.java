@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.notification.IntegrationTest;
@@ -27,17 +26,11 @@ import io.proposalflow.testsupport.TestBackends;
  */
 class SlowServerLeaseTest extends IntegrationTest {
 
-    @Autowired
-    JavaMailSenderImpl mailSender;
-
     @Test
     void aMailTheServerTakesLongerThanALeaseToAcceptIsSentOnce() throws Exception {
-        String sharedHost = mailSender.getHost();
-        int sharedPort = mailSender.getPort();
         try (RejectingSmtpProxy slow = RejectingSmtpProxy.slow(TestBackends.get().smtpHost(),
-                TestBackends.get().smtpPort(), Duration.ofSeconds(5))) {
-            mailSender.setHost("127.0.0.1");
-            mailSender.setPort(slow.port());
+                TestBackends.get().smtpPort(), Duration.ofSeconds(5));
+                MailServerSwitch ignored = mailServerAt(slow.port())) {
             ProposalSubmitted submitted = newSubmission("Nähcafé");
             publish(submitted);
 
@@ -65,9 +58,6 @@ class SlowServerLeaseTest extends IntegrationTest {
                 coordinator().get().uri("/api/notifications?proposalId={id}", submitted.proposalId()).exchange()
                         .expectBody().jsonPath("$.content[" + i + "].attempts.length()").isEqualTo(1);
             }
-        } finally {
-            mailSender.setHost(sharedHost);
-            mailSender.setPort(sharedPort);
         }
     }
 }
