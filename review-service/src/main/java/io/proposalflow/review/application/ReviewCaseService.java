@@ -93,7 +93,8 @@ public class ReviewCaseService {
     private Mono<Result> openUnlessExists(UUID proposalId, int round, ProposalContent content, String eventId) {
         UUID caseId = ReviewCase.idFor(proposalId, round);
         return cases.find(caseId)
-                .map(existing -> Result.DUPLICATE)
+                // a redelivery after a crash between saving the case and reserving its reviewers completes that
+                .flatMap(existing -> syncLoad(existing.toDomain()).thenReturn(Result.DUPLICATE))
                 .switchIfEmpty(Mono.defer(() -> panels.panel(content.themenfeld())
                         .flatMap(panel -> reserveReviewers(caseId, panel, content))
                         .flatMap(chosen -> {
