@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import io.proposalflow.events.ReviewDecision;
 import io.proposalflow.events.Scores;
@@ -61,12 +62,11 @@ class FairAssignmentTest extends ReviewServiceTestBase {
             assertThat(reviewCase.getReviewerIds()).hasSize(2).doesNotHaveDuplicates();
             reviewCase.getReviewerIds().forEach(id -> assignments.merge(id, 1, Integer::sum));
         }
-        // 12 reviews on 4 reviewers: a fair share is 3, and nobody may get more than 4. Every reservation
-        // is a compare-and-set on the load its choice was based on, so each goes to a least busy
-        // reviewer as if the openings had come one after another: the spread is in fact exact.
+        // 12 reviews on 4 reviewers: a fair share is 3. Every reservation is a compare-and-set on the load
+        // its choice was based on, so each goes to a least busy reviewer of those the case does not have
+        // yet; that "not yet" can push one reviewer to 4 (and leave one at 2), never further.
         assertThat(assignments).as("reviews per reviewer")
-                .allSatisfy((id, count) -> assertThat(count).isLessThanOrEqualTo(4))
-                .allSatisfy((id, count) -> assertThat(count).isEqualTo(3));
+                .allSatisfy((id, count) -> assertThat(count).isBetween(2, 4));
         assertThat(busy(panel)).as("reserved load").isEqualTo(assignments);
 
         // three cases complete, three are cancelled by a withdrawal
@@ -103,6 +103,40 @@ class FairAssignmentTest extends ReviewServiceTestBase {
 
         // the first reviewer has nothing left to do; the second still owes a decision
         assertThat(caseOf(second).getReviewerIds()).containsExactly(panel.get(0), panel.get(2));
+    }
+
+    @Test
+    void theSameSubmissionHandledTwiceAtOnceKeepsOnlyTheStoredCasesReviewersReserved() {
+        List<String> panel = panelOfFour();
+        UUID proposalId = UUID.randomUUID();
+
+        Flux.range(0, 2)
+                .flatMap(i -> reviews.open(proposalId, 1, 1, ReviewFlowTest.content(Themenfeld.EMPOWERMENT),
+                        UUID.randomUUID().toString()), 2)
+                .collectList().block(TIMEOUT);
+
+        Map<String, Integer> expected = new HashMap<>();
+        panel.forEach(id -> expected.put(id, caseOf(proposalId).getReviewerIds().contains(id) ? 1 : 0));
+        assertThat(busy(panel)).isEqualTo(expected);
+    }
+
+    @Test
+    void reconciliationRepairsWhatACrashBetweenSavingACaseAndItsLoadLeftBehind() {
+        List<String> panel = panelOfFour();
+        UUID proposalId = UUID.randomUUID();
+        reviews.open(proposalId, 1, 1, ReviewFlowTest.content(Themenfeld.EMPOWERMENT), UUID.randomUUID().toString())
+                .block(TIMEOUT);
+        String caseId = ReviewCase.idFor(proposalId, 1).toString();
+        // as if a crash had hit twice: a's reservation lost, c still counted for the case
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(panel.get(0))),
+                new Update().set("busy", 0).set("cases", List.of()), "reviewer_load").block(TIMEOUT);
+        mongo.upsert(Query.query(Criteria.where("_id").is(panel.get(2))),
+                new Update().set("busy", 1).set("cases", List.of(caseId)), "reviewer_load").block(TIMEOUT);
+
+        reviews.reconcileLoad().block(TIMEOUT);
+
+        assertThat(busy(panel)).containsEntry(panel.get(0), 1).containsEntry(panel.get(1), 1)
+                .containsEntry(panel.get(2), 0).containsEntry(panel.get(3), 0);
     }
 
     // --- helpers
