@@ -2,6 +2,8 @@ package io.proposalflow.review.api;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
 
@@ -19,13 +21,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.proposalflow.platform.errors.InvalidInputException;
 import io.proposalflow.platform.errors.NotFoundException;
+import io.proposalflow.platform.web.ProblemResponses;
 import io.proposalflow.review.application.ReviewCaseService;
 import io.proposalflow.review.application.VersionedCase;
 import io.proposalflow.review.persistence.VersionMismatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,7 +47,13 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Reviews")
 public class CaseReviewersController {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String ETAG = "the review case's version as an entity tag, e.g. \"3\"; send it back as If-Match";
+    private static final String IF_MATCH = "the ETag of the review case as read; a stale one is refused with 412, "
+            + "without it 428";
+    /** What the API description allows in If-Match: a strong tag as the ETag gives it, or {@code *}. */
+    private static final String IF_MATCH_PATTERN = "^(\\*|\"[0-9]{1,18}\")$";
+    private static final Pattern STRONG = Pattern.compile("\"([0-9]{1,18})\"");
+    private static final Pattern WEAK = Pattern.compile("W/\"[^\"]*\"");
 
     private final ReviewCaseService reviews;
 
@@ -54,9 +65,8 @@ public class CaseReviewersController {
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(operationId = "getCaseReviewers",
             summary = "The reviewers of a case with everyone's decision; the ETag is the case's version")
-    @ApiResponse(responseCode = "200", description = "the reviewers; ETag header: the version to send as If-Match")
-    @ApiResponse(responseCode = "404", description = "no such review case",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(hidden = true)))
+    @ApiResponse(responseCode = "200", description = "The case's reviewers", useReturnTypeSchema = true,
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
     public Mono<ResponseEntity<CaseReviewersView>> get(@PathVariable UUID id) {
         return reviews.getVersioned(id)
                 .switchIfEmpty(Mono.error(() -> NotFoundException.of("review case", id)))
@@ -69,18 +79,14 @@ public class CaseReviewersController {
             description = "A decision the reviewer recorded no longer counts. If everyone who remains has "
                     + "decided, the case completes under the quorum policy. The only reviewer of a case cannot "
                     + "be removed (replace them instead). Requires If-Match with the case's version (ETag).")
-    @ApiResponse(responseCode = "200", description = "removed; the case's reviewers, status and new version")
-    @ApiResponse(responseCode = "404", description = "no such review case, or the reviewer is not assigned to it",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(hidden = true)))
-    @ApiResponse(responseCode = "409", description = "the case is not open, or the reviewer is its only one",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(hidden = true)))
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version: read the case again",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(hidden = true)))
-    @ApiResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(hidden = true)))
+    @ApiResponse(responseCode = "200", description = "The case's reviewers, its status and new version",
+            useReturnTypeSchema = true,
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
+    @ProblemResponses({ 409, 412, 428 })
     public Mono<ResponseEntity<CaseReviewersView>> remove(@PathVariable UUID id, @PathVariable String reviewerId,
-            @Parameter(description = "the case's version as given in its ETag, e.g. \"3\"")
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            @Parameter(in = ParameterIn.HEADER, required = true, description = IF_MATCH,
+                    schema = @Schema(type = "string", pattern = IF_MATCH_PATTERN)) String ifMatch) {
         return expectedVersion(ifMatch)
                 .flatMap(version -> reviews.removeReviewer(id, reviewerId, version.orElse(null)))
                 .onErrorMap(VersionMismatch.class, CaseReviewersController::preconditionFailed)
@@ -93,21 +99,14 @@ public class CaseReviewersController {
             description = "The replacement must be on the Themenfeld's panel, free of conflicts of interest and "
                     + "not on the case yet; they are announced as a manual assignment. A decision the replaced "
                     + "reviewer recorded no longer counts. Requires If-Match with the case's version (ETag).")
-    @ApiResponse(responseCode = "200", description = "replaced; the case's reviewers, status and new version")
-    @ApiResponse(responseCode = "400", description = "no replacement named",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(hidden = true)))
-    @ApiResponse(responseCode = "404", description = "no such review case, or the reviewer is not assigned to it",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(hidden = true)))
-    @ApiResponse(responseCode = "409", description = "the case is not open, or the replacement is not on the "
-            + "panel, has a conflict of interest or is already assigned",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(hidden = true)))
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version: read the case again",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(hidden = true)))
-    @ApiResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(hidden = true)))
+    @ApiResponse(responseCode = "200", description = "The case's reviewers, its status and new version",
+            useReturnTypeSchema = true,
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
+    @ProblemResponses({ 409, 412, 428 })
     public Mono<ResponseEntity<CaseReviewersView>> replace(@PathVariable UUID id, @PathVariable String reviewerId,
-            @Parameter(description = "the case's version as given in its ETag, e.g. \"3\"")
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            @Parameter(in = ParameterIn.HEADER, required = true, description = IF_MATCH,
+                    schema = @Schema(type = "string", pattern = IF_MATCH_PATTERN)) String ifMatch,
             @Valid @RequestBody ReplacementRequest request) {
         return expectedVersion(ifMatch)
                 .flatMap(version -> reviews.replaceReviewer(id, reviewerId, request.replacement().strip(),
@@ -124,7 +123,10 @@ public class CaseReviewersController {
         return "\"" + version + "\"";
     }
 
-    /** The version If-Match names; empty for {@code *} (any version). Missing: 428; unreadable: 400. */
+    /**
+     * The version If-Match names; empty for {@code *} (any version). Missing: 428; a weak tag never
+     * matches (412, RFC 9110 13.1.1); anything that is no entity tag: 400.
+     */
     static Mono<Optional<Long>> expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return Mono.error(new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
@@ -134,15 +136,16 @@ public class CaseReviewersController {
         if (tag.equals("*")) {
             return Mono.just(Optional.empty());
         }
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+        Matcher strong = STRONG.matcher(tag);
+        if (strong.matches()) {
+            return Mono.just(Optional.of(Long.parseLong(strong.group(1))));
         }
-        try {
-            return Mono.just(Optional.of(Long.parseLong(tag.replace("\"", ""))));
-        } catch (NumberFormatException e) {
-            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "If-Match must carry the version as given in the ETag, e.g. \"3\"."));
+        if (WEAK.matcher(tag).matches()) {
+            return Mono.error(new ResponseStatusException(HttpStatus.PRECONDITION_FAILED,
+                    "A weak entity tag never matches If-Match; send the ETag as given, e.g. \"3\"."));
         }
+        return Mono.error(new InvalidInputException("If-Match",
+                "must be the entity tag as given in the ETag, quotes included, e.g. \"3\""));
     }
 
     private static Throwable preconditionFailed(VersionMismatch e) {
