@@ -46,6 +46,8 @@ public enum EventType {
             REVIEW_EVENTS, REVIEW_SERVICE, ReviewReminderDue.class),
     REVIEW_OVERDUE("io.proposalflow.review.overdue.v1",
             REVIEW_EVENTS, REVIEW_SERVICE, ReviewOverdue.class),
+    REVIEWER_REMOVED("io.proposalflow.review.reviewer-removed.v1",
+            REVIEW_EVENTS, REVIEW_SERVICE, ReviewerRemoved.class),
 
     NOTIFICATION_SENT("io.proposalflow.notification.sent.v1",
             NOTIFICATION_EVENTS, NOTIFICATION_SERVICE, NotificationSent.class),

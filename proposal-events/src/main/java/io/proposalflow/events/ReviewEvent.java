@@ -5,7 +5,7 @@ import java.util.UUID;
 /** Published by review-service on {@value Topics#REVIEW_EVENTS}. */
 public sealed interface ReviewEvent extends DomainEvent
         permits ReviewOpened, ReviewersAssigned, ReviewDecisionRecorded, ReviewCompleted, ReviewCancelled,
-        ReviewReminderDue, ReviewOverdue {
+        ReviewReminderDue, ReviewOverdue, ReviewerRemoved {
 
     UUID reviewCaseId();
 }

@@ -79,6 +79,8 @@ public final class EventSamples {
                     REVIEWER_VOLUNTEERING, REVIEW_DUE_AT);
             case REVIEW_OVERDUE -> new ReviewOverdue(NEUERKERODE_REVIEW_CASE_ID, NEUERKERODE_PROPOSAL_ID,
                     REVIEWER_VOLUNTEERING, REVIEW_DUE_AT);
+            case REVIEWER_REMOVED -> new ReviewerRemoved(NEUERKERODE_REVIEW_CASE_ID, NEUERKERODE_PROPOSAL_ID,
+                    REVIEWER_VOLUNTEERING, false);
             case NOTIFICATION_SENT -> new NotificationSent(NEUERKERODE_NOTIFICATION_ID, NEUERKERODE_PROPOSAL_ID,
                     "0b8f5d1e-6a4c-4e2b-9d3f-7c1a2b3c4d5e", EventType.PROPOSAL_SUBMITTED.type(), RecipientKind.PARTNER,
                     "stiftung-neuerkerode", "Stiftung Neuerkerode", 1);

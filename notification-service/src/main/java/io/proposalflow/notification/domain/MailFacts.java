@@ -109,7 +109,7 @@ public record MailFacts(
             case REVIEW_COMPLETED -> b.review((ReviewCompleted) event);
             case REVIEW_CANCELLED -> b.reason(((ReviewCancelled) event).reason());
             case PROPOSAL_DRAFTED, PROPOSAL_STATUS_CHANGED, REVIEW_OPENED, REVIEW_DECISION_RECORDED,
-                    NOTIFICATION_SENT, NOTIFICATION_FAILED ->
+                    REVIEWER_REMOVED, NOTIFICATION_SENT, NOTIFICATION_FAILED ->
                     throw new IllegalArgumentException(EventType.of(event) + " mails nobody");
         }
         return b.build();

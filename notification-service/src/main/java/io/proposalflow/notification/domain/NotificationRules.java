@@ -68,6 +68,8 @@ public final class NotificationRules {
             case REVIEW_CANCELLED -> List.of(new Mailing(ASSIGNED_REVIEWERS, MailKind.REVIEW_CANCELLED));
             case PROPOSAL_DRAFTED, PROPOSAL_STATUS_CHANGED, REVIEW_OPENED, REVIEW_DECISION_RECORDED,
                     NOTIFICATION_SENT, NOTIFICATION_FAILED -> List.of();
+            // a coordinator's correction of a case: the replacement hears of it through ReviewersAssigned
+            case REVIEWER_REMOVED -> List.of();
         };
     }
 

@@ -2,25 +2,33 @@ package io.proposalflow.review.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import io.proposalflow.events.EventCodec;
 import io.proposalflow.events.ProposalContent;
 import io.proposalflow.events.ReviewDecision;
 import io.proposalflow.events.Scores;
+import io.proposalflow.platform.errors.NotFoundException;
 import io.proposalflow.platform.persistence.IdempotentUpdater;
 import io.proposalflow.platform.persistence.IdempotentUpdater.Result;
 import io.proposalflow.review.domain.AssignmentPolicy;
 import io.proposalflow.review.domain.QuorumPolicy;
 import io.proposalflow.review.domain.ReviewCase;
 import io.proposalflow.review.domain.ReviewDeadlines;
+import io.proposalflow.review.domain.ReviewPanel;
 import io.proposalflow.review.domain.Reviewer;
 import io.proposalflow.review.persistence.ReviewCaseDocument;
 import io.proposalflow.review.persistence.ReviewCaseStore;
 import io.proposalflow.review.persistence.ReviewPanelStore;
+import io.proposalflow.review.persistence.ReviewerLoadStore;
 import io.proposalflow.review.persistence.WithdrawalStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,7 +37,16 @@ import reactor.core.publisher.Mono;
 @Service
 public class ReviewCaseService {
 
+    private static final Logger log = LoggerFactory.getLogger(ReviewCaseService.class);
+
+    /**
+     * Compare-and-set reservations that may fail (each failure means another case just took a
+     * reviewer) before one case stops comparing and reserves its choice outright.
+     */
+    private static final int RESERVATION_ATTEMPTS = 50;
+
     private final ReviewCaseStore cases;
+    private final ReviewerLoadStore loads;
     private final ReviewPanelStore panels;
     private final WithdrawalStore withdrawals;
     private final IdempotentUpdater updater;
@@ -40,11 +57,12 @@ public class ReviewCaseService {
     private final Clock clock;
     private final ReviewMetrics metrics;
 
-    public ReviewCaseService(ReviewCaseStore cases, ReviewPanelStore panels, WithdrawalStore withdrawals,
-            IdempotentUpdater updater,
+    public ReviewCaseService(ReviewCaseStore cases, ReviewerLoadStore loads, ReviewPanelStore panels,
+            WithdrawalStore withdrawals, IdempotentUpdater updater,
             EventCodec codec, AssignmentPolicy assignmentPolicy, QuorumPolicy quorumPolicy, ReviewDeadlines deadlines,
             Clock clock, ReviewMetrics metrics) {
         this.cases = cases;
+        this.loads = loads;
         this.panels = panels;
         this.withdrawals = withdrawals;
         this.updater = updater;
@@ -73,18 +91,59 @@ public class ReviewCaseService {
     }
 
     private Mono<Result> openUnlessExists(UUID proposalId, int round, ProposalContent content, String eventId) {
-        return cases.find(ReviewCase.idFor(proposalId, round))
-                .map(existing -> Result.DUPLICATE)
-                .switchIfEmpty(Mono.defer(() -> Mono.zip(panels.panel(content.themenfeld()),
-                                cases.openCasesPerReviewer())
-                        .flatMap(panelAndLoad -> {
+        UUID caseId = ReviewCase.idFor(proposalId, round);
+        return cases.find(caseId)
+                // a redelivery after a crash between saving the case and reserving its reviewers completes that
+                .flatMap(existing -> syncLoad(existing.toDomain()).thenReturn(Result.DUPLICATE))
+                .switchIfEmpty(Mono.defer(() -> panels.panel(content.themenfeld())
+                        .flatMap(panel -> reserveReviewers(caseId, panel, content))
+                        .flatMap(chosen -> {
                             Instant now = clock.instant();
                             ReviewCase reviewCase = ReviewCase.open(proposalId, round, content, now, deadlines);
-                            reviewCase.assignFromPanel(panelAndLoad.getT1(), assignmentPolicy, panelAndLoad.getT2(),
-                                    now);
+                            reviewCase.assignChosen(chosen, assignmentPolicy, now);
                             // the unique id makes a concurrent duplicate insert fail: at most one case per round
                             return updater.createOnce(ReviewCaseDocument.of(reviewCase, codec), eventId);
-                        })));
+                        })
+                        // a duplicate (or a retry after a crash) may have reserved others than the stored
+                        // case names: the stored case decides who stays reserved
+                        .flatMap(result -> syncLoad(caseId).thenReturn(result))));
+    }
+
+    /**
+     * Chooses the reviewers of a new case one at a time, each reserved with a compare-and-set on
+     * the load it was chosen by: two cases opened at the same moment (other partition, other
+     * instance) cannot both take the same least busy reviewer on the same reading; the loser reads
+     * again and chooses the next. Empty if too few reviewers are eligible.
+     */
+    private Mono<List<Reviewer>> reserveReviewers(UUID caseId, ReviewPanel panel, ProposalContent content) {
+        List<String> eligible = assignmentPolicy.eligible(panel, content).stream().map(Reviewer::id).toList();
+        if (eligible.size() < assignmentPolicy.reviewersPerCase()) {
+            return Mono.just(List.of());
+        }
+        return reserveNext(caseId, panel, content, eligible, List.of(), 0);
+    }
+
+    private Mono<List<Reviewer>> reserveNext(UUID caseId, ReviewPanel panel, ProposalContent content,
+            List<String> eligible, List<Reviewer> chosen, int failures) {
+        return loads.busy(eligible).flatMap(load -> {
+            List<String> chosenIds = chosen.stream().map(Reviewer::id).toList();
+            Optional<Reviewer> next = assignmentPolicy.nextChoice(panel, content, load, chosenIds);
+            if (next.isEmpty()) {
+                return Mono.just(chosen);
+            }
+            Reviewer reviewer = next.get();
+            Mono<Boolean> reserved = failures < RESERVATION_ATTEMPTS
+                    ? loads.tryReserve(reviewer.id(), load.getOrDefault(reviewer.id(), 0), caseId)
+                    : loads.reserve(reviewer.id(), caseId).thenReturn(true);
+            return reserved.flatMap(ok -> {
+                if (!ok) {
+                    return reserveNext(caseId, panel, content, eligible, chosen, failures + 1);
+                }
+                List<Reviewer> more = new ArrayList<>(chosen);
+                more.add(reviewer);
+                return reserveNext(caseId, panel, content, eligible, more, failures);
+            });
+        });
     }
 
     /**
@@ -100,7 +159,8 @@ public class ReviewCaseService {
                             ReviewCase reviewCase = stored.toDomain();
                             reviewCase.cancel(reason);
                             stored.update(reviewCase, codec);
-                        }));
+                        })
+                        .flatMap(result -> syncLoad(UUID.fromString(document.getId())).thenReturn(result)));
     }
 
     public Mono<ReviewCase> decide(UUID caseId, Reviewer reviewer, ReviewDecision decision, Scores scores,
@@ -108,13 +168,79 @@ public class ReviewCaseService {
         return cases.update(caseId,
                 reviewCase -> reviewCase.decide(reviewer, decision, scores, comment, clock.instant(), quorumPolicy))
                 // after the save succeeded, once (the change itself may run again on a version conflict)
-                .doOnNext(reviewCase -> metrics.decisionRecorded(decision, reviewCase));
+                .doOnNext(reviewCase -> metrics.decisionRecorded(decision, reviewCase))
+                .flatMap(this::syncLoad);
     }
 
     public Mono<ReviewCase> assignByHand(UUID caseId, List<String> reviewerIds) {
         return get(caseId).flatMap(current -> panels.panel(current.content().themenfeld()))
                 .flatMap(panel -> cases.update(caseId,
-                        reviewCase -> reviewCase.assignByHand(panel, reviewerIds, clock.instant())));
+                        reviewCase -> reviewCase.assignByHand(panel, reviewerIds, clock.instant())))
+                .flatMap(this::syncLoad);
+    }
+
+    /**
+     * A coordinator takes a reviewer off an open case; if everyone left has decided, it completes.
+     *
+     * @param expectedVersion the version the coordinator read (If-Match), null for any
+     */
+    public Mono<VersionedCase> removeReviewer(UUID caseId, String reviewerId, Long expectedVersion) {
+        return cases.updateAt(caseId, expectedVersion,
+                        reviewCase -> reviewCase.removeReviewer(reviewerId, clock.instant(), quorumPolicy))
+                .map(VersionedCase::of)
+                .doOnNext(saved -> metrics.completedByRemoval(saved.reviewCase()))
+                .flatMap(saved -> syncLoad(saved.reviewCase()).thenReturn(saved));
+    }
+
+    /** A coordinator replaces a reviewer on an open case by another panel member free of conflicts. */
+    public Mono<VersionedCase> replaceReviewer(UUID caseId, String reviewerId, String replacementId,
+            Long expectedVersion) {
+        return get(caseId)
+                .switchIfEmpty(Mono.error(() -> NotFoundException.of("review case", caseId)))
+                .flatMap(current -> panels.panel(current.content().themenfeld()))
+                .flatMap(panel -> cases.updateAt(caseId, expectedVersion,
+                        reviewCase -> reviewCase.replaceReviewer(panel, reviewerId, replacementId, clock.instant())))
+                .map(VersionedCase::of)
+                .flatMap(saved -> syncLoad(saved.reviewCase()).thenReturn(saved));
+    }
+
+    /** The case with the version a client sends back as If-Match. */
+    public Mono<VersionedCase> getVersioned(UUID caseId) {
+        return cases.find(caseId).map(VersionedCase::of);
+    }
+
+    /**
+     * Makes the reviewers' load agree with every case that is open or still holds a reservation:
+     * repairs what a crash between saving a case and updating the load left behind (and fills the
+     * load of cases opened before it was kept). A reservation whose case does not exist is left
+     * alone: it may belong to a case being opened right now.
+     *
+     * @return how many cases were looked at
+     */
+    public Mono<Long> reconcileLoad() {
+        return Flux.merge(cases.openCaseIds(),
+                        loads.all().flatMapIterable(Map.Entry::getValue).map(UUID::fromString))
+                .distinct()
+                .concatMap(caseId -> syncLoad(caseId).thenReturn(caseId))
+                .count();
+    }
+
+    private Mono<Void> syncLoad(UUID caseId) {
+        return cases.find(caseId).flatMap(document -> syncLoad(document.toDomain())).then();
+    }
+
+    /**
+     * After a case was saved: reserve its pending reviewers, release everyone else. A failure here
+     * leaves the change saved; the load is then repaired by the next {@link #reconcileLoad}.
+     */
+    private Mono<ReviewCase> syncLoad(ReviewCase reviewCase) {
+        return loads.sync(reviewCase.id(), reviewCase.pendingReviewerIds())
+                .onErrorResume(e -> {
+                    log.warn("Could not update the reviewers' load for case {}, the next reconciliation will: {}",
+                            reviewCase.id(), e.toString());
+                    return Mono.empty();
+                })
+                .thenReturn(reviewCase);
     }
 
     public Mono<ReviewCase> get(UUID caseId) {

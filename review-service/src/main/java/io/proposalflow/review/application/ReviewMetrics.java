@@ -41,6 +41,14 @@ public class ReviewMetrics {
         }
     }
 
+    /** Called after a coordinator's removal of a reviewer was saved; it completes a case whose others all decided. */
+    void completedByRemoval(ReviewCase reviewCase) {
+        if (reviewCase.status() == ReviewStatus.COMPLETED) {
+            reviewCase.result().ifPresent(result -> turnaround(result.outcome())
+                    .record(Duration.between(reviewCase.openedAt(), result.completedAt())));
+        }
+    }
+
     private Timer turnaround(ReviewOutcome outcome) {
         return Timer.builder("proposalflow.review.turnaround")
                 .description("Time from opening a review case to its outcome")

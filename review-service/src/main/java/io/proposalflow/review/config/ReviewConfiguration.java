@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 
 import io.proposalflow.review.application.DeadlineWatch;
+import io.proposalflow.review.application.LoadReconciliation;
 
 import io.proposalflow.review.domain.AssignmentPolicy;
 import io.proposalflow.review.domain.QuorumPolicy;
@@ -46,6 +47,13 @@ public class ReviewConfiguration {
     SchedulingConfigurer deadlineSchedule(DeadlineWatch watch, ReviewProperties properties) {
         Duration interval = properties.deadlineCheckInterval();
         return registrar -> registrar.addFixedDelayTask(new FixedDelayTask(watch::onSchedule, interval, interval));
+    }
+
+    /** Reconciles the reviewers' load every {@code review.load-reconcile-interval}, first a few seconds after start. */
+    @Bean
+    SchedulingConfigurer loadReconcileSchedule(LoadReconciliation reconciliation, ReviewProperties properties) {
+        return registrar -> registrar.addFixedDelayTask(new FixedDelayTask(reconciliation::onSchedule,
+                properties.loadReconcileInterval(), Duration.ofSeconds(5)));
     }
 
     @Bean

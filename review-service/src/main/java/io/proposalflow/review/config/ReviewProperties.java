@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param quorumPolicy           name of the {@link io.proposalflow.review.domain.QuorumPolicy}
  * @param deadlineCheckInterval  how often the deadline watch looks for due reminders and overdue cases
  * @param demoPanels             seed demo panels into an empty database at startup
+ * @param loadReconcileInterval  how often the reviewers' load is checked against the stored cases
  */
 @ConfigurationProperties("review")
 public record ReviewProperties(
@@ -21,7 +22,8 @@ public record ReviewProperties(
         Duration reminderLead,
         String quorumPolicy,
         Duration deadlineCheckInterval,
-        Boolean demoPanels) {
+        Boolean demoPanels,
+        Duration loadReconcileInterval) {
 
     public ReviewProperties {
         reviewersPerCase = reviewersPerCase == null ? 2 : reviewersPerCase;
@@ -30,5 +32,6 @@ public record ReviewProperties(
         quorumPolicy = quorumPolicy == null || quorumPolicy.isBlank() ? "changes-first-majority" : quorumPolicy;
         deadlineCheckInterval = deadlineCheckInterval == null ? Duration.ofSeconds(30) : deadlineCheckInterval;
         demoPanels = demoPanels == null || demoPanels;
+        loadReconcileInterval = loadReconcileInterval == null ? Duration.ofMinutes(10) : loadReconcileInterval;
     }
 }

@@ -9,7 +9,8 @@ import io.proposalflow.events.ProposalContent;
 
 /**
  * Chooses the reviewers of a new case from the Themenfeld's panel: only reviewers free of a
- * conflict of interest, those with the fewest open cases first (so work spreads evenly), ties
+ * conflict of interest, those with the fewest pending reviews (assigned to an open case, not decided
+ * yet) first (so work spreads evenly), ties
  * broken by reviewer id (so the choice is reproducible, e.g. when an event is redelivered).
  * Either the full number of reviewers is found or none is chosen: a half-staffed case would
  * complete on fewer opinions than the programme asks for, so it waits for a coordinator instead.
@@ -40,9 +41,28 @@ public record AssignmentPolicy(int reviewersPerCase) {
         if (eligible.size() < reviewersPerCase) {
             return Optional.empty();
         }
-        Comparator<Reviewer> leastBusyFirst = Comparator
-                .<Reviewer>comparingInt(r -> openCases.getOrDefault(r.id(), 0))
-                .thenComparing(Reviewer::id);
-        return Optional.of(eligible.stream().sorted(leastBusyFirst).limit(reviewersPerCase).toList());
+        return Optional.of(eligible.stream().sorted(leastBusyFirst(openCases)).limit(reviewersPerCase).toList());
+    }
+
+    /**
+     * The next reviewer to reserve for a case, for choosing one at a time while each choice is
+     * reserved atomically (so cases opened at the same moment see each other's reservations):
+     * the least busy eligible reviewer not chosen yet, ties by id. Empty once the case has its
+     * {@link #reviewersPerCase} or when fewer are eligible than it needs (nobody is then chosen).
+     *
+     * @param load        current reservations per reviewer id (reviewers not in the map have none)
+     * @param chosenSoFar ids already reserved for this case
+     */
+    public Optional<Reviewer> nextChoice(ReviewPanel panel, ProposalContent proposal, Map<String, Integer> load,
+            List<String> chosenSoFar) {
+        List<Reviewer> eligible = eligible(panel, proposal);
+        if (eligible.size() < reviewersPerCase || chosenSoFar.size() >= reviewersPerCase) {
+            return Optional.empty();
+        }
+        return eligible.stream().filter(r -> !chosenSoFar.contains(r.id())).min(leastBusyFirst(load));
+    }
+
+    private static Comparator<Reviewer> leastBusyFirst(Map<String, Integer> load) {
+        return Comparator.<Reviewer>comparingInt(r -> load.getOrDefault(r.id(), 0)).thenComparing(Reviewer::id);
     }
 }

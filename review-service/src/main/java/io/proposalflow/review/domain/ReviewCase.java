@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.proposalflow.events.ProposalContent;
 import io.proposalflow.events.ReviewCancelled;
@@ -20,6 +22,7 @@ import io.proposalflow.events.ReviewEvent;
 import io.proposalflow.events.ReviewOpened;
 import io.proposalflow.events.ReviewOverdue;
 import io.proposalflow.events.ReviewReminderDue;
+import io.proposalflow.events.ReviewerRemoved;
 import io.proposalflow.events.ReviewersAssigned;
 import io.proposalflow.events.Scores;
 import io.proposalflow.platform.errors.ConflictException;
@@ -30,7 +33,7 @@ import io.proposalflow.platform.errors.NotFoundException;
  * their decisions and, once everyone has decided, the result.
  *
  * <pre>
- * UNASSIGNED --assign--> OPEN --last decision--> COMPLETED
+ * UNASSIGNED --assign--> OPEN --last decision, or removal of the last undecided reviewer--> COMPLETED
  *      \                   \
  *       \--withdrawn--------\--withdrawn--> CANCELLED
  * </pre>
@@ -112,6 +115,27 @@ public final class ReviewCase {
     }
 
     /**
+     * Assigns reviewers the policy chose one by one while their load was reserved (see
+     * {@link AssignmentPolicy#nextChoice}); like {@link #assignFromPanel}, either the full number or
+     * nobody (the case then waits UNASSIGNED).
+     *
+     * @return whether reviewers were assigned
+     */
+    public boolean assignChosen(List<Reviewer> chosen, AssignmentPolicy policy, Instant now) {
+        requireStatus(ReviewStatus.UNASSIGNED, "assign reviewers automatically");
+        if (chosen.size() != policy.reviewersPerCase()) {
+            return false;
+        }
+        for (Reviewer reviewer : chosen) {
+            if (reviewer.conflictWith(content).isPresent()) {
+                throw new IllegalArgumentException("chose a conflicted reviewer " + reviewer.id());
+            }
+        }
+        add(chosen, false, now);
+        return true;
+    }
+
+    /**
      * A coordinator adds reviewers by hand, e.g. to a case that waits unassigned. Each must be on
      * the Themenfeld's panel (the panel knows their focus group and affiliations) and free of a
      * conflict of interest; the whole request is refused otherwise. Reviewers already on the case
@@ -123,14 +147,7 @@ public final class ReviewCase {
         }
         List<Reviewer> toAdd = new ArrayList<>();
         for (String reviewerId : reviewerIds) {
-            Reviewer reviewer = panel.member(reviewerId).orElseThrow(() -> new ConflictException(
-                    reviewerId + " is not on the review panel of " + content.themenfeld(),
-                    Map.of("reviewerId", reviewerId, "themenfeld", content.themenfeld().name())));
-            Optional<ConflictOfInterest> conflict = reviewer.conflictWith(content);
-            if (conflict.isPresent()) {
-                throw new ConflictException("conflict of interest: " + conflict.get().explanation(),
-                        Map.of("reviewerId", reviewerId));
-            }
+            Reviewer reviewer = requireAssignable(panel, reviewerId);
             if (assignment(reviewerId).isEmpty() && !toAdd.contains(reviewer)) {
                 toAdd.add(reviewer);
             }
@@ -138,6 +155,83 @@ public final class ReviewCase {
         if (!toAdd.isEmpty()) {
             add(toAdd, true, now);
         }
+    }
+
+    /**
+     * A coordinator takes a reviewer off an open case, e.g. because they left the panel or became
+     * conflicted after assignment. A decision they recorded no longer counts (it is dropped from
+     * the case; the events keep the trail). If everyone who remains has decided, the case completes
+     * under the quorum policy, exactly as after a last decision. The last reviewer cannot be
+     * removed: with nobody left there is no outcome; replace them instead.
+     *
+     * @throws NotFoundException if the reviewer is not assigned to this case
+     * @throws ConflictException if the case is not open or the reviewer is its only one
+     */
+    public void removeReviewer(String reviewerId, Instant now, QuorumPolicy policy) {
+        AssignedReviewer removed = requireRemovable(reviewerId);
+        if (reviewers.size() == 1) {
+            throw new ConflictException("cannot remove " + reviewerId + ": they are the only reviewer of the case; "
+                    + "replace them or assign another reviewer first", Map.of("reviewerId", reviewerId));
+        }
+        drop(removed);
+        if (reviewers.stream().allMatch(AssignedReviewer::hasDecided)) {
+            complete(policy, now);
+        }
+    }
+
+    /**
+     * A coordinator replaces a reviewer on an open case by another panel member, under the same
+     * rules as assigning by hand (on the panel, no conflict of interest, not on the case yet).
+     * Announced as the removal followed by a manual assignment of the replacement; the case stays
+     * open for the replacement's decision.
+     */
+    public void replaceReviewer(ReviewPanel panel, String reviewerId, String replacementId, Instant now) {
+        AssignedReviewer removed = requireRemovable(reviewerId);
+        Reviewer replacement = requireAssignable(panel, replacementId);
+        if (isAssigned(replacementId)) {
+            throw new ConflictException(replacementId + " is already assigned to the review case",
+                    Map.of("reviewerId", replacementId));
+        }
+        drop(removed);
+        add(List.of(replacement), true, now);
+    }
+
+    private AssignedReviewer requireRemovable(String reviewerId) {
+        AssignedReviewer assigned = assignment(reviewerId).orElseThrow(() -> new NotFoundException(
+                "reviewer " + reviewerId + " is not assigned to review case " + id));
+        if (status != ReviewStatus.OPEN) {
+            throw closed("change the reviewers");
+        }
+        return assigned;
+    }
+
+    private void drop(AssignedReviewer removed) {
+        reviewers.remove(removed);
+        pendingEvents.add(new ReviewerRemoved(id, proposalId, removed.reviewerId(), removed.hasDecided()));
+    }
+
+    private Reviewer requireAssignable(ReviewPanel panel, String reviewerId) {
+        Reviewer reviewer = panel.member(reviewerId).orElseThrow(() -> new ConflictException(
+                reviewerId + " is not on the review panel of " + content.themenfeld(),
+                Map.of("reviewerId", reviewerId, "themenfeld", content.themenfeld().name())));
+        Optional<ConflictOfInterest> conflict = reviewer.conflictWith(content);
+        if (conflict.isPresent()) {
+            throw new ConflictException("conflict of interest: " + conflict.get().explanation(),
+                    Map.of("reviewerId", reviewerId));
+        }
+        return reviewer;
+    }
+
+    /**
+     * The reviewers this case still keeps busy: assigned to an open case and not decided yet.
+     * Their load is reserved (see the README, "Fair assignment"); everyone else's is released.
+     */
+    public Set<String> pendingReviewerIds() {
+        if (status != ReviewStatus.OPEN) {
+            return Set.of();
+        }
+        return reviewers.stream().filter(r -> !r.hasDecided()).map(AssignedReviewer::reviewerId)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private void add(List<Reviewer> toAdd, boolean manual, Instant now) {

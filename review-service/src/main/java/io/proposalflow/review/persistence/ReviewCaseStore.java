@@ -4,9 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -65,6 +63,31 @@ public class ReviewCaseStore {
                 .map(ReviewCaseDocument::toDomain);
     }
 
+    /**
+     * Like {@link #update}, for a client that names the version it read (HTTP If-Match): fails with
+     * {@link VersionMismatch} if the stored case is at another version, also when a concurrent
+     * change moved it on between loading and saving.
+     *
+     * @param expectedVersion null for any version
+     * @return the saved document, with its new version
+     */
+    public Mono<ReviewCaseDocument> updateAt(UUID id, Long expectedVersion, Consumer<ReviewCase> change) {
+        return Mono.defer(() -> find(id)
+                        .switchIfEmpty(Mono.error(() -> NotFoundException.of("review case", id)))
+                        .flatMap(document -> {
+                            if (expectedVersion != null && !expectedVersion.equals(document.getVersion())) {
+                                return Mono.error(new VersionMismatch(id, expectedVersion, document.getVersion()));
+                            }
+                            ReviewCase reviewCase = document.toDomain();
+                            change.accept(reviewCase);
+                            document.update(reviewCase, codec);
+                            return mongo.save(document);
+                        }))
+                .retryWhen(Retry.backoff(CONFLICT_RETRIES, Duration.ofMillis(10))
+                        .filter(OptimisticLockingFailureException.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
     /** Saves exactly the loaded version; fails with {@link OptimisticLockingFailureException} if it changed. */
     public Mono<ReviewCaseDocument> saveIfUnchanged(ReviewCaseDocument document, ReviewCase changed) {
         document.update(changed, codec);
@@ -83,13 +106,11 @@ public class ReviewCaseStore {
         return mongo.find(query, ReviewCaseDocument.class);
     }
 
-    /** Number of open cases per reviewer, for spreading new cases fairly. */
-    public Mono<Map<String, Integer>> openCasesPerReviewer() {
+    /** Ids of all open cases, for reconciling the reviewers' load (see ReviewerLoadStore). */
+    public Flux<UUID> openCaseIds() {
         Query query = Query.query(where("status").is(ReviewStatus.OPEN));
-        query.fields().include("reviewerIds");
-        return mongo.find(query, ReviewCaseDocument.class)
-                .collect(HashMap::new, (load, document) -> document.getReviewerIds()
-                        .forEach(id -> load.merge(id, 1, Integer::sum)));
+        query.fields().include("_id");
+        return mongo.find(query, ReviewCaseDocument.class).map(document -> UUID.fromString(document.getId()));
     }
 
     /** One page of cases, open first; {@code reviewerId} null means all cases. */

@@ -40,7 +40,9 @@ class ReviewIndexes implements ApplicationRunner {
                     cases.createIndex(new Index("proposalId", Sort.Direction.ASC)),
                     cases.createIndex(new Index("reviewerIds", Sort.Direction.ASC)),
                     cases.createIndex(new Index("nextDeadlineAt", Sort.Direction.ASC).sparse()),
-                    cases.createIndex(new Index().on("open", Sort.Direction.DESC).on("dueAt", Sort.Direction.ASC)))
+                    cases.createIndex(new Index().on("open", Sort.Direction.DESC).on("dueAt", Sort.Direction.ASC)),
+                    // who holds a reservation for a case (ReviewerLoadStore.holders)
+                    mongo.indexOps(ReviewerLoadStore.COLLECTION).createIndex(new Index("cases", Sort.Direction.ASC)))
                     .then().block(Duration.ofSeconds(10));
         } catch (RuntimeException e) {
             // MongoDB may be down at startup; queries work without indexes, only slower

@@ -103,4 +103,24 @@ class AssignmentPolicyTest {
         assertThat(new AssignmentPolicy(3).choose(panel, proposal(Themenfeld.HEALTH), Map.of()).orElseThrow())
                 .hasSize(3);
     }
+
+    @Test
+    void oneAtATimeTheLeastBusyReviewerNotChosenYetIsNext() {
+        ReviewPanel panel = panel(Themenfeld.HEALTH, reviewer("a"), reviewer("b"), reviewer("c", Themenfeld.HEALTH),
+                reviewer("d"));
+        Map<String, Integer> load = Map.of("a", 2, "b", 0, "d", 1);
+
+        assertThat(twoPerCase.nextChoice(panel, proposal(Themenfeld.HEALTH), load, List.of()))
+                .get().extracting(Reviewer::id).isEqualTo("b");
+        assertThat(twoPerCase.nextChoice(panel, proposal(Themenfeld.HEALTH), load, List.of("b")))
+                .get().extracting(Reviewer::id).isEqualTo("d");
+        assertThat(twoPerCase.nextChoice(panel, proposal(Themenfeld.HEALTH), load, List.of("b", "d"))).isEmpty();
+    }
+
+    @Test
+    void oneAtATimeNobodyIsChosenWhenTooFewAreEligible() {
+        ReviewPanel panel = panel(Themenfeld.HEALTH, reviewer("a"), reviewer("b", Themenfeld.HEALTH));
+
+        assertThat(twoPerCase.nextChoice(panel, proposal(Themenfeld.HEALTH), Map.of(), List.of())).isEmpty();
+    }
 }
