@@ -16,6 +16,7 @@ import io.proposalflow.events.ProposalResubmitted;
 import io.proposalflow.events.ProposalStatusChanged;
 import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.events.ReviewOpened;
+import io.proposalflow.events.ReviewerRemoved;
 import io.proposalflow.events.ReviewersAssigned;
 import reactor.core.publisher.Mono;
 
@@ -81,6 +82,12 @@ public class ProposalCopies {
                     .addToSet("reviewersByCase." + e.reviewCaseId()).each(e.reviewerIds().toArray())
                     .setOnInsert("partnerIds", List.of())
                     .setOnInsert("proposalVersion", -1L), ProposalDocument.class).then();
+        }
+        if (event instanceof ReviewerRemoved e) {
+            // taken off the case: a later cancellation of it is no longer theirs to hear of
+            return mongo.updateFirst(Query.query(where("_id").is(id)),
+                    new Update().pull("reviewersByCase." + e.reviewCaseId(), e.reviewerId()), ProposalDocument.class)
+                    .then();
         }
         return Mono.empty();
     }

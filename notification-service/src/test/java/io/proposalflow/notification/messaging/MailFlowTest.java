@@ -26,6 +26,7 @@ import io.proposalflow.events.ProposalStatusChanged;
 import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.events.ProposalWithdrawn;
 import io.proposalflow.events.ReviewCancelled;
+import io.proposalflow.events.ReviewerRemoved;
 import io.proposalflow.events.ReviewComment;
 import io.proposalflow.events.ReviewCompleted;
 import io.proposalflow.events.ReviewDecision;
@@ -256,6 +257,27 @@ class MailFlowTest extends IntegrationTest {
                 .jsonPath("$.content[?(@.sourceEventId == '" + withdrawn.id() + "')].recipientKind")
                 .value(kinds -> assertThat((List<Object>) kinds)
                         .containsExactlyInAnyOrder("PARTNER", "PARTNER", "FOCUS_GROUP"));
+    }
+
+    @Test
+    void aReviewerTakenOffTheCaseIsNotToldOfItsCancellation() {
+        ProposalSubmitted submitted = newSubmission("Lotsendienst");
+        String title = submitted.content().title();
+        UUID reviewCase = UUID.randomUUID();
+        publish(submitted);
+        publish(new ReviewOpened(reviewCase, submitted.proposalId(), 1, Themenfeld.WORK_ECONOMY, DUE));
+        publish(new ReviewersAssigned(reviewCase, submitted.proposalId(), List.of("rev-arbeitswelt", "rev-kvhs"),
+                false));
+        publish(new ReviewerRemoved(reviewCase, submitted.proposalId(), "rev-kvhs", false));
+        EventEnvelope cancelled = publish(new ReviewCancelled(reviewCase, submitted.proposalId(),
+                "Projektvorschlag zurückgezogen"));
+
+        awaitOne(PETER_REVIEWER, "Begutachtung entfällt: „" + title);
+        // all notifications of an event are planned before any of its mails goes out
+        coordinator().get().uri("/api/notifications?proposalId={id}&size=100", submitted.proposalId()).exchange()
+                .expectBody()
+                .jsonPath("$.content[?(@.sourceEventId == '" + cancelled.id() + "')].recipientId")
+                .value(ids -> assertThat((List<Object>) ids).containsExactly("rev-arbeitswelt"));
     }
 
     @Test
