@@ -265,7 +265,7 @@ class PortalBrowserStoriesTest {
         browser.signIn("fg-wohnen");
         browser.go(proposalPath);
         browser.reloadUntil("the request for changes",
-                () -> browser.text("#proposal-status").equals("Änderungen erbeten"));
+                () -> browser.text("#proposal-status").equals("Überarbeitung erbeten"));
         assertThat(browser.text(".feedback")).contains(comment);
         assertThat(browser.text("main")).doesNotContain(reviewers.get(0)).doesNotContain(reviewers.get(1));
         browser.assertAccessible();
