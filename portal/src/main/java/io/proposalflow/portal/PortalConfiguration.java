@@ -89,6 +89,8 @@ public class PortalConfiguration {
                         .pathMatchers(HttpMethod.POST, "/proposals")
                                 .hasRole(PortalRole.FOCUS_GROUP.name())
                         .pathMatchers("/reviews/**").hasRole(PortalRole.REVIEWER.name())
+                        .pathMatchers("/proposals", "/proposals/**")
+                                .hasAnyRole(PortalRole.FOCUS_GROUP.name(), PortalRole.COORDINATOR.name())
                         .anyExchange().authenticated())
                 .formLogin(f -> f
                         .loginPage("/login")

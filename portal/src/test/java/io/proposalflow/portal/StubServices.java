@@ -14,7 +14,7 @@ import reactor.netty.http.server.HttpServerRequest;
 /**
  * A stand-in for one service's HTTP API on 127.0.0.1 and a free port, answering like the real one
  * does for the demo users (password "demo"): 401 for anyone else, 403 for a role the resource is not
- * for. It records the requests it got and can be told to fail (503) as if the service were down.
+ * for. It records the requests it got (and their bodies) and can be told to fail (503) as if the service were down.
  */
 final class StubServices implements AutoCloseable {
 
@@ -24,15 +24,21 @@ final class StubServices implements AutoCloseable {
 
     private final DisposableServer server;
     final List<String> requests = new CopyOnWriteArrayList<>();
+    /** "METHOD uri body" of every request that had a body. */
+    final List<String> bodies = new CopyOnWriteArrayList<>();
     volatile boolean down;
 
     StubServices(BiFunction<String, String, Answer> routes) {
         this.server = HttpServer.create().host("127.0.0.1").port(0)
-                .handle((request, response) -> {
+                .handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8)
+                        .defaultIfEmpty("").flatMap(body -> {
                     String uri = request.uri();
                     requests.add(request.method().name() + " " + uri);
+                    if (!body.isEmpty()) {
+                        bodies.add(request.method().name() + " " + uri + " " + body);
+                    }
                     if (down) {
-                        return response.status(503).send();
+                        return response.status(503).send().then();
                     }
                     String user = user(request);
                     Answer answer = user == null ? new Answer(401, "{\"detail\":\"unauthenticated\"}")
@@ -41,7 +47,7 @@ final class StubServices implements AutoCloseable {
                             .header("Content-Type", answer.status() >= 400 ? "application/problem+json"
                                     : "application/json")
                             .sendString(Mono.just(answer.json())).then();
-                })
+                }))
                 .bindNow();
     }
 

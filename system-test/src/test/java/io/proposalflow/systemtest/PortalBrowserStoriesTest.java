@@ -212,8 +212,7 @@ class PortalBrowserStoriesTest {
         browser.select("themenfeld", "Leben & Wohnen vor Ort");
         browser.type("goals", "Anlaufstelle im Quartier Oker an drei Tagen pro Woche\nAufsuchende Beratung von Familien");
         browser.type("targetGroups", "Familien in Goslar-Oker\nGeflüchtete und Zugewanderte");
-        browser.type("partners0id", "freiwilligenagentur-goslar");
-        browser.type("partners0name", "Freiwilligenagentur Goslar");
+        browser.select("partners0id", "Freiwilligenagentur Goslar");
         browser.type("partners0role", "Ehrenamtliche Lotsinnen und Lotsen");
         browser.type("requestedBudgetEur", "240.000,00");
         browser.date("plannedStart", START.toString());
@@ -303,11 +302,10 @@ class PortalBrowserStoriesTest {
         browser.type("goals", "Zwölf Teilnehmende beginnen eine Ausbildung in der Pflege\n"
                 + "Kinderbetreuung während aller Kurs- und Praxiszeiten");
         browser.type("targetGroups", "Alleinerziehende Mütter\nMigrantinnen mit Interesse an Pflegeberufen");
-        browser.type("partners0id", "stiftung-neuerkerode");
-        browser.type("partners0name", "Stiftung Neuerkerode");
+        // partners are chosen from the directory by name; their ids and names come from it
+        browser.select("partners0id", "Stiftung Neuerkerode");
         browser.type("partners0role", "Träger, Ausbildung und Praxisstellen");
-        browser.type("partners1id", "jobcenter-goslar");
-        browser.type("partners1name", "Jobcenter Goslar");
+        browser.select("partners1id", "Jobcenter Goslar");
         browser.type("partners1role", "Zugang der Teilnehmenden, Förderung");
         browser.type("requestedBudgetEur", budget);
         browser.date("plannedStart", START.toString());

@@ -108,6 +108,10 @@ public final class Dtos {
     public record PartnerOrganisation(String id, String name, List<Contact> contacts, Long version) {
     }
 
+    /** A partner organisation as a focus group may see it: id and name, no contact person. */
+    public record Organisation(String id, String name) {
+    }
+
     public record Contact(String id, String name, String email, String language) {
     }
 

@@ -9,6 +9,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.proposalflow.portal.backend.Dtos.Contact;
 import io.proposalflow.portal.backend.Dtos.Notification;
+import io.proposalflow.portal.backend.Dtos.Organisation;
 import io.proposalflow.portal.backend.Dtos.Page;
 import io.proposalflow.portal.backend.Dtos.PartnerOrganisation;
 import reactor.core.publisher.Mono;
@@ -17,6 +18,9 @@ import reactor.core.publisher.Mono;
 public final class NotificationApi {
 
     private static final ParameterizedTypeReference<List<PartnerOrganisation>> PARTNERS =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<Page<Organisation>> ORGANISATIONS =
             new ParameterizedTypeReference<>() {
             };
     private static final ParameterizedTypeReference<Page<Notification>> PAGE = new ParameterizedTypeReference<>() {
@@ -30,6 +34,11 @@ public final class NotificationApi {
 
     public ServiceClient client() {
         return client;
+    }
+
+    /** The partner organisations a proposal can name, by name (the directory's first 100: a programme has dozens). */
+    public Mono<List<Organisation>> organisations() {
+        return client.get("/api/organisations?size=100", ORGANISATIONS).map(Page::content);
     }
 
     public Mono<List<PartnerOrganisation>> partners() {

@@ -69,8 +69,12 @@ public class ProposalForm {
         }
     }
 
-    /** Checks every field the way proposal-service will, so the reader gets the messages in their language. */
-    FormErrors validate(Locale locale) {
+    /**
+     * Checks every field the way proposal-service will, so the reader gets the messages in their language.
+     * Partners are chosen from the directory (their names taken from it); only while the directory cannot be
+     * reached are they typed by id and name.
+     */
+    FormErrors validate(Locale locale, PartnerChoices directory) {
         FormErrors errors = new FormErrors();
         errors.text("title", title, 200, true);
         errors.text("summary", summary, 5000, true);
@@ -85,10 +89,18 @@ public class ProposalForm {
                 continue;
             }
             String prefix = "partners" + i;
-            if (row.id == null || !row.id.trim().matches("^[a-z0-9][a-z0-9-]{1,62}$")) {
-                errors.reject(prefix + "id", "error.slug");
+            if (directory.available()) {
+                if (row.id == null || row.id.isBlank()) {
+                    errors.reject(prefix + "id", "error.partner.choose");
+                } else if (directory.nameOf(row.id.trim()) == null) {
+                    errors.reject(prefix + "id", "error.partner.unknown");
+                }
+            } else {
+                if (row.id == null || !row.id.trim().matches("^[a-z0-9][a-z0-9-]{1,62}$")) {
+                    errors.reject(prefix + "id", "error.slug");
+                }
+                errors.text(prefix + "name", row.name, 200, true);
             }
-            errors.text(prefix + "name", row.name, 200, true);
             errors.text(prefix + "role", row.role, 200, true);
         }
         if (requestedBudgetEur == null || requestedBudgetEur.isBlank()) {
@@ -107,7 +119,7 @@ public class ProposalForm {
     }
 
     /** The request body proposal-service takes; call only after {@link #validate} found nothing. */
-    Map<String, Object> toRequest(Locale locale) {
+    Map<String, Object> toRequest(Locale locale, PartnerChoices directory) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title.trim());
         body.put("summary", summary.trim());
@@ -115,7 +127,8 @@ public class ProposalForm {
         body.put("goals", split(goals));
         body.put("targetGroups", split(targetGroups));
         body.put("partners", partners.stream().filter(r -> !r.isEmpty())
-                .map(r -> new PartnerRef(r.id.trim(), r.name.trim(), r.role.trim())).toList());
+                .map(r -> new PartnerRef(r.id.trim(), directory.available() ? directory.nameOf(r.id.trim()) : r.name.trim(),
+                        r.role.trim())).toList());
         body.put("requestedBudgetEur", Formats.parseAmount(requestedBudgetEur, locale));
         body.put("plannedStart", plannedStart.trim());
         body.put("plannedEnd", plannedEnd.trim());

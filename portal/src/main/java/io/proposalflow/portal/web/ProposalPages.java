@@ -21,6 +21,7 @@ import io.proposalflow.events.Themenfeld;
 import io.proposalflow.portal.backend.ApiProblemException;
 import io.proposalflow.portal.backend.BackendUnavailableException;
 import io.proposalflow.portal.backend.Dtos.Proposal;
+import io.proposalflow.portal.backend.NotificationApi;
 import io.proposalflow.portal.backend.ProposalApi;
 import io.proposalflow.portal.security.PortalUser;
 import reactor.core.publisher.Mono;
@@ -39,10 +40,12 @@ public class ProposalPages {
             "funding", "conflict");
 
     private final ProposalApi proposals;
+    private final NotificationApi notifications;
     private final Formats formats;
 
-    public ProposalPages(ProposalApi proposals, Formats formats) {
+    public ProposalPages(ProposalApi proposals, NotificationApi notifications, Formats formats) {
         this.proposals = proposals;
+        this.notifications = notifications;
         this.formats = formats;
     }
 
@@ -63,20 +66,23 @@ public class ProposalPages {
     }
 
     @GetMapping("/proposals/new")
-    public String newDraft(@AuthenticationPrincipal PortalUser user, Model model) {
-        return form(model, ProposalForm.blank(user.themenfeld()), new FormErrors(), null);
+    public Mono<String> newDraft(@AuthenticationPrincipal PortalUser user, Model model) {
+        return partnerChoices(null).map(choices ->
+                form(model, ProposalForm.blank(user.themenfeld()), new FormErrors(), null, choices));
     }
 
     @PostMapping("/proposals")
     public Mono<String> create(@ModelAttribute("form") ProposalForm form, Model model, Locale locale) {
         form.fillPartnerRows();
-        FormErrors errors = form.validate(locale);
-        if (errors.any()) {
-            return Mono.just(form(model, form, errors, null));
-        }
-        return proposals.create(form.toRequest(locale))
-                .map(created -> "redirect:/proposals/" + created.id() + "?notice=created")
-                .onErrorResume(e -> formFailed(e, model, form, null));
+        return partnerChoices(null).flatMap(choices -> {
+            FormErrors errors = form.validate(locale, choices);
+            if (errors.any()) {
+                return Mono.just(form(model, form, errors, null, choices));
+            }
+            return proposals.create(form.toRequest(locale, choices))
+                    .map(created -> "redirect:/proposals/" + created.id() + "?notice=created")
+                    .onErrorResume(e -> formFailed(e, model, form, null, choices));
+        });
     }
 
     @GetMapping("/proposals/{id}")
@@ -94,7 +100,8 @@ public class ProposalPages {
 
     @GetMapping("/proposals/{id}/edit")
     public Mono<String> edit(@PathVariable UUID id, Model model, Locale locale) {
-        return proposals.get(id).map(p -> form(model, ProposalForm.of(p, formats, locale), new FormErrors(), p));
+        return proposals.get(id).flatMap(p -> partnerChoices(p).map(choices ->
+                form(model, ProposalForm.of(p, formats, locale), new FormErrors(), p, choices)));
     }
 
     @PostMapping("/proposals/{id}/edit")
@@ -102,15 +109,15 @@ public class ProposalPages {
             Locale locale) {
         long version = form.getVersion() == null ? -1 : form.getVersion();
         form.fillPartnerRows();
-        return proposals.get(id).flatMap(current -> {
-            FormErrors errors = form.validate(locale);
+        return proposals.get(id).flatMap(current -> partnerChoices(current).flatMap(choices -> {
+            FormErrors errors = form.validate(locale, choices);
             if (errors.any()) {
-                return Mono.just(form(model, form, errors, current));
+                return Mono.just(form(model, form, errors, current, choices));
             }
-            return proposals.edit(id, version, form.toRequest(locale))
+            return proposals.edit(id, version, form.toRequest(locale, choices))
                     .map(saved -> "redirect:/proposals/" + id + "?notice=saved")
-                    .onErrorResume(e -> formFailed(e, model, form, current));
-        });
+                    .onErrorResume(e -> formFailed(e, model, form, current, choices));
+        }));
     }
 
     /** Submit and resubmit: a page that says what will happen, then the button that does it. */
@@ -189,7 +196,15 @@ public class ProposalPages {
         });
     }
 
-    private String form(Model model, ProposalForm form, FormErrors errors, Proposal existing) {
+    /** The partner directory to choose from; when it cannot be read, the form asks for id and name instead. */
+    private Mono<PartnerChoices> partnerChoices(Proposal existing) {
+        return notifications.organisations().map(list -> PartnerChoices.of(list, existing))
+                .onErrorResume(e -> e instanceof BackendUnavailableException || e instanceof ApiProblemException,
+                        e -> Mono.just(PartnerChoices.unavailable()));
+    }
+
+    private String form(Model model, ProposalForm form, FormErrors errors, Proposal existing, PartnerChoices choices) {
+        model.addAttribute("partnerChoices", choices);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("existing", existing);
@@ -198,7 +213,8 @@ public class ProposalPages {
     }
 
     /** The form again, values kept: with the service's field errors, or saying it cannot be reached. */
-    private Mono<String> formFailed(Throwable e, Model model, ProposalForm form, Proposal existing) {
+    private Mono<String> formFailed(Throwable e, Model model, ProposalForm form, Proposal existing,
+            PartnerChoices choices) {
         FormErrors errors = new FormErrors();
         if (e instanceof BackendUnavailableException unavailable) {
             model.addAttribute("unavailableKey", unavailable.backend().unavailableMessageKey());
@@ -212,7 +228,7 @@ public class ProposalPages {
         } else {
             return Mono.error(e);
         }
-        return Mono.just(form(model, form, errors, existing));
+        return Mono.just(form(model, form, errors, existing, choices));
     }
 
     private String withdrawPage(Model model, Proposal p, String reason, FormErrors errors) {
