@@ -55,6 +55,12 @@ final class Fixtures {
              "result":null,"cancelReason":null}
             """.formatted(PortalRolePagesTest.CASE, PortalRolePagesTest.APPROVED);
 
+    static final String CASE_REVIEWERS = """
+            {"reviewCaseId":"%s","status":"OPEN","version":5,"reviewers":[{"reviewerId":"rev-kvhs",
+              "assignedAt":"2026-11-01T09:00:00Z","manual":false,"decision":null,"scores":null,"comment":null,
+              "decidedAt":null,"remindedAt":null,"overdueAt":null}]}
+            """.formatted(PortalRolePagesTest.CASE);
+
     static final String PANELS = """
             [{"themenfeld":"WORK_ECONOMY","label":"Arbeitswelt & Wirtschaft","reviewers":[
                {"id":"rev-kvhs","displayName":"Peter Lange (Kreisvolkshochschule)","focusGroup":null,"affiliations":["kreisvolkshochschule-goslar"]},

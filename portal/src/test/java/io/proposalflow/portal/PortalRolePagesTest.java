@@ -70,6 +70,12 @@ class PortalRolePagesTest {
             return StubServices.FORBIDDEN;
         }
         boolean assigned = user.equals("rev-kvhs") || user.equals("koordination");
+        if (uri.startsWith("/api/reviews/" + CASE + "/reviewers/rev-wohnen")) {
+            return new StubServices.Answer(412, "{\"detail\":\"the case has changed\"}");
+        }
+        if (uri.startsWith("/api/reviews/" + CASE + "/reviewers")) {
+            return user.equals("koordination") ? ok(Fixtures.CASE_REVIEWERS) : StubServices.FORBIDDEN;
+        }
         if (uri.startsWith("/api/reviews/" + CASE)) {
             return assigned ? ok(Fixtures.CASE) : notFound();
         }
@@ -329,6 +335,34 @@ class PortalRolePagesTest {
     }
 
     @Test
+    void theCoordinationReplacesOrRemovesAReviewerOfAnOpenCase() {
+        Session coordination = new Session().signIn("koordination");
+        String page = coordination.page("/coordination/reviews/" + CASE);
+        assertThat(page).contains("Gutachtende: Akti(F): Quartiersmanagement Goslar-Oker")
+                .contains("Peter Lange (Kreisvolkshochschule)").contains("noch offen")
+                .contains("<option value=\"rev-wohnen\">Rev Wohnen</option>")
+                .as("no one already on the case is offered as replacement")
+                .doesNotContain("<option value=\"rev-kvhs\">");
+
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("version", "5");
+        form.add("_csrf", coordination.csrf("/coordination/reviews/" + CASE));
+        REVIEWS.requests.clear();
+        assertThat(coordination.post("/coordination/reviews/" + CASE + "/reviewers/rev-kvhs/remove", form)
+                .getResponseHeaders().getLocation()).hasToString("/coordination/reviews/" + CASE + "?notice=removed");
+        assertThat(REVIEWS.requests).contains("DELETE /api/reviews/" + CASE + "/reviewers/rev-kvhs");
+
+        form.add("replacement", "rev-kvhs");
+        assertThat(coordination.post("/coordination/reviews/" + CASE + "/reviewers/rev-wohnen/replace", form)
+                .getResponseHeaders().getLocation())
+                .as("a stale version: the case changed meanwhile")
+                .hasToString("/coordination/reviews/" + CASE + "?notice=caseChanged");
+        assertThat(coordination.page("/coordination/reviews/" + CASE + "?notice=caseChanged"))
+                .contains("Der Fall hat sich inzwischen geändert");
+        new Session().signIn("rev-kvhs").status("/coordination/reviews/" + CASE, 403);
+    }
+
+    @Test
     void theCoordinationManagesThePartnersContactsAndConfirmsAnErasureFirst() {
         Session coordination = new Session().signIn("koordination");
         assertThat(coordination.page("/coordination/partners")).contains("Stiftung Neuerkerode")
@@ -337,6 +371,25 @@ class PortalRolePagesTest {
         assertThat(coordination.page("/coordination/partners/stiftung-neuerkerode/contacts/c-anna/erase"))
                 .contains("Anna Bergmann").contains("löschen");
         assertThat(NOTIFICATIONS.requests).noneMatch(r -> r.startsWith("DELETE"));
+    }
+
+    @Test
+    void theCoordinationAddsAContactPersonOnlyWithAValidAddressAndWhatWasTypedIsKept() {
+        Session coordination = new Session().signIn("koordination");
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("name", "Jana Neumann");
+        form.add("email", "jana.neumann(at)example.org");
+        form.add("language", "EN");
+        form.add("_csrf", coordination.csrf("/coordination/partners"));
+        NOTIFICATIONS.requests.clear();
+
+        String page = coordination.body(coordination.post("/coordination/partners/stiftung-neuerkerode/contacts", form));
+
+        assertThat(page).contains("Ansprechperson hinzufügen").contains("href=\"#email\"")
+                .contains("Bitte geben Sie eine gültige E-Mail-Adresse an")
+                .contains("value=\"Jana Neumann\"").contains("value=\"jana.neumann(at)example.org\"")
+                .contains("<option value=\"EN\" selected=\"selected\"");
+        assertThat(NOTIFICATIONS.requests).noneMatch(r -> r.startsWith("POST"));
     }
 
     @Test

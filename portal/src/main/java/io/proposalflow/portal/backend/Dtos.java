@@ -96,6 +96,10 @@ public final class Dtos {
             Scores scores, String comment, Instant decidedAt, Instant remindedAt, Instant overdueAt) {
     }
 
+    /** A case's reviewers as the coordination changes them, with the version to send back as If-Match. */
+    public record CaseReviewers(UUID reviewCaseId, String status, long version, List<AssignedReviewer> reviewers) {
+    }
+
     public record ReviewResult(ReviewOutcome outcome, ScoreAverages averageScores, Instant completedAt) {
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 
+import io.proposalflow.portal.backend.Dtos.CaseReviewers;
 import io.proposalflow.portal.backend.Dtos.Page;
 import io.proposalflow.portal.backend.Dtos.Panel;
 import io.proposalflow.portal.backend.Dtos.ReviewCase;
@@ -46,6 +47,22 @@ public final class ReviewApi {
     public Mono<ReviewCase> assign(UUID id, List<String> reviewerIds) {
         return client.send(HttpMethod.POST, "/api/reviews/" + id + "/assignments",
                 Map.of("reviewerIds", reviewerIds), null, ReviewCase.class);
+    }
+
+    public Mono<CaseReviewers> caseReviewers(UUID id) {
+        return client.get("/api/reviews/" + id + "/reviewers", CaseReviewers.class);
+    }
+
+    /** Takes a reviewer off an open case, against the version the coordination saw. */
+    public Mono<CaseReviewers> removeReviewer(UUID id, String reviewerId, long version) {
+        return client.send(HttpMethod.DELETE, "/api/reviews/" + id + "/reviewers/" + reviewerId, null,
+                "\"" + version + "\"", CaseReviewers.class);
+    }
+
+    /** Puts another panel member in a reviewer's place, against the version the coordination saw. */
+    public Mono<CaseReviewers> replaceReviewer(UUID id, String reviewerId, String replacement, long version) {
+        return client.send(HttpMethod.PUT, "/api/reviews/" + id + "/reviewers/" + reviewerId,
+                Map.of("replacement", replacement), "\"" + version + "\"", CaseReviewers.class);
     }
 
     public Mono<List<Panel>> panels() {

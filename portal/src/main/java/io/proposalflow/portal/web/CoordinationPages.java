@@ -3,9 +3,12 @@ package io.proposalflow.portal.web;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +21,11 @@ import org.springframework.web.server.ServerWebExchange;
 import io.proposalflow.events.ProposalStatus;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.portal.backend.ApiProblemException;
+import io.proposalflow.portal.backend.Dtos.AssignedReviewer;
+import io.proposalflow.portal.backend.Dtos.CaseReviewers;
 import io.proposalflow.portal.backend.Dtos.Contact;
+import io.proposalflow.portal.backend.Dtos.PanelReviewer;
+import io.proposalflow.portal.backend.Dtos.ReviewCase;
 import io.proposalflow.portal.backend.Dtos.PartnerOrganisation;
 import io.proposalflow.portal.backend.Dtos.KeyFigures;
 import io.proposalflow.portal.backend.Dtos.ProgrammeFunding;
@@ -28,7 +35,8 @@ import io.proposalflow.portal.backend.ReviewApi;
 import reactor.core.publisher.Mono;
 
 /**
- * The coordination's pages: the key figures, review panels with manual assignment, the partner
+ * The coordination's pages: the key figures, review panels with manual assignment, an open case's
+ * reviewers (removed or replaced), the partner
  * directory (contacts added, changed, erased after a confirmation) and the delivery log with resend.
  */
 @Controller
@@ -93,6 +101,61 @@ public class CoordinationPages {
                 .thenReturn("redirect:/coordination/panels?notice=assigned")
                 .onErrorResume(ApiProblemException.class,
                         e -> Mono.just("redirect:/coordination/panels?notice=refused"));
+    }
+
+    /** One open case's reviewers: take one off, or put another panel member in their place. */
+    @GetMapping("/coordination/reviews/{id}")
+    public Mono<String> caseReviewers(@PathVariable UUID id, @RequestParam(required = false) String notice,
+            Model model) {
+        model.addAttribute("notice", known(notice));
+        return Mono.zip(reviews.get(id), reviews.caseReviewers(id), reviews.panels()).map(t -> {
+            ReviewCase reviewCase = t.getT1();
+            CaseReviewers onCase = t.getT2();
+            List<PanelReviewer> panel = t.getT3().stream().filter(p -> p.themenfeld() == reviewCase.themenfeld())
+                    .flatMap(p -> p.reviewers().stream()).toList();
+            Set<String> assigned = onCase.reviewers().stream().map(AssignedReviewer::reviewerId)
+                    .collect(Collectors.toSet());
+            Map<String, String> names = new HashMap<>();
+            t.getT3().forEach(p -> p.reviewers().forEach(r -> names.put(r.id(), r.displayName())));
+            model.addAttribute("reviewCase", reviewCase);
+            model.addAttribute("caseReviewers", onCase);
+            model.addAttribute("names", names);
+            model.addAttribute("candidates", panel.stream().filter(r -> !assigned.contains(r.id())).toList());
+            return "coordination/case";
+        });
+    }
+
+    @PostMapping("/coordination/reviews/{id}/reviewers/{reviewerId}/remove")
+    public Mono<String> removeReviewer(@PathVariable UUID id, @PathVariable String reviewerId,
+            ServerWebExchange exchange) {
+        return FormData.of(exchange)
+                .flatMap(form -> reviews.removeReviewer(id, reviewerId, FormData.version(form)))
+                .thenReturn(caseRedirect(id, "removed"))
+                .onErrorResume(ApiProblemException.class, e -> Mono.just(caseRedirect(id, refusal(e, "notRemoved"))));
+    }
+
+    @PostMapping("/coordination/reviews/{id}/reviewers/{reviewerId}/replace")
+    public Mono<String> replaceReviewer(@PathVariable UUID id, @PathVariable String reviewerId,
+            ServerWebExchange exchange) {
+        return FormData.of(exchange).flatMap(form -> {
+            String replacement = form.getOrDefault("replacement", "").trim();
+            if (replacement.isEmpty()) {
+                return Mono.just(caseRedirect(id, "choose"));
+            }
+            return reviews.replaceReviewer(id, reviewerId, replacement, FormData.version(form))
+                    .thenReturn(caseRedirect(id, "replaced"))
+                    .onErrorResume(ApiProblemException.class,
+                            e -> Mono.just(caseRedirect(id, refusal(e, "refused"))));
+        });
+    }
+
+    private static String caseRedirect(UUID id, String notice) {
+        return "redirect:/coordination/reviews/" + id + "?notice=" + notice;
+    }
+
+    /** A stale version (412) means someone changed the case meanwhile; anything else is the rules' refusal. */
+    private static String refusal(ApiProblemException e, String otherwise) {
+        return e.status() == 412 ? "caseChanged" : otherwise;
     }
 
     @GetMapping("/coordination/partners")
@@ -172,18 +235,25 @@ public class CoordinationPages {
                 .thenReturn("redirect:/coordination/partners?notice=erased");
     }
 
+    /** Adds a contact person; a wrong entry comes back on a form of its own, as typed, the error at its field. */
     @PostMapping("/coordination/partners/{org}/contacts")
-    public Mono<String> addContact(@PathVariable String org, ServerWebExchange exchange) {
-        return FormData.of(exchange).flatMap(submitted -> addContact(org, submitted));
-    }
-
-    private Mono<String> addContact(String org, Map<String, String> submitted) {
-        Map<String, String> contact = contactFields(submitted);
-        if (validateContact(contact).any()) {
-            return Mono.just("redirect:/coordination/partners?notice=contactInvalid");
-        }
-        return notifications.addContact(org, Map.copyOf(contact))
-                .thenReturn("redirect:/coordination/partners?notice=added");
+    public Mono<String> addContact(@PathVariable String org, ServerWebExchange exchange, Model model) {
+        return FormData.of(exchange).flatMap(submitted -> {
+            Map<String, String> contact = contactFields(submitted);
+            FormErrors errors = validateContact(contact);
+            if (errors.any()) {
+                return notifications.partner(org).map(p -> contactPage(model, p, null, contact, errors));
+            }
+            return notifications.addContact(org, Map.copyOf(contact))
+                    .thenReturn("redirect:/coordination/partners?notice=added")
+                    .onErrorResume(ApiProblemException.class, e -> {
+                        if (e.status() != 400) {
+                            return Mono.error(e);
+                        }
+                        errors.fromService(e.fieldErrors(), Map.of("name", "name", "email", "email"));
+                        return notifications.partner(org).map(p -> contactPage(model, p, null, contact, errors));
+                    });
+        });
     }
 
     @GetMapping("/coordination/deliveries")
@@ -209,7 +279,7 @@ public class CoordinationPages {
 
     /** Notices a page may show after a redirect; anything else in the query is ignored. */
     private static String known(String notice) {
-        return notice != null && List.of("choose", "assigned", "refused", "erased", "added", "contactInvalid",
-                "resent", "notResent", "changed").contains(notice) ? notice : null;
+        return notice != null && List.of("choose", "assigned", "refused", "erased", "added",
+                "resent", "notResent", "changed", "removed", "replaced", "notRemoved", "caseChanged").contains(notice) ? notice : null;
     }
 }
