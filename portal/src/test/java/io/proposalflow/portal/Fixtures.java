@@ -64,7 +64,9 @@ final class Fixtures {
     static final String PANELS = """
             [{"themenfeld":"WORK_ECONOMY","label":"Arbeitswelt & Wirtschaft","reviewers":[
                {"id":"rev-kvhs","displayName":"Peter Lange (Kreisvolkshochschule)","focusGroup":null,"affiliations":["kreisvolkshochschule-goslar"]},
-               {"id":"rev-wohnen","displayName":"Rev Wohnen","focusGroup":"LOCAL_LIVING","affiliations":[]}]}]
+               {"id":"rev-wohnen","displayName":"Rev Wohnen","focusGroup":"LOCAL_LIVING","affiliations":[]},
+               {"id":"rev-arbeitswelt","displayName":"Rev Arbeitswelt","focusGroup":"WORK_ECONOMY","affiliations":[]},
+               {"id":"rev-jobcenter","displayName":"Rev Jobcenter","focusGroup":null,"affiliations":["jobcenter-goslar"]}]}]
             """;
 
     static final String ORGANISATIONS = """

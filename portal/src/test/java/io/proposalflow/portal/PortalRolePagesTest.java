@@ -341,8 +341,9 @@ class PortalRolePagesTest {
         assertThat(page).contains("Gutachtende: Akti(F): Quartiersmanagement Goslar-Oker")
                 .contains("Peter Lange (Kreisvolkshochschule)").contains("noch offen")
                 .contains("<option value=\"rev-wohnen\">Rev Wohnen</option>")
-                .as("no one already on the case is offered as replacement")
-                .doesNotContain("<option value=\"rev-kvhs\">");
+                .as("no one already on the case, of the proposing focus group or of a partner is offered")
+                .doesNotContain("<option value=\"rev-kvhs\">").doesNotContain("<option value=\"rev-arbeitswelt\">")
+                .doesNotContain("<option value=\"rev-jobcenter\">");
 
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("version", "5");

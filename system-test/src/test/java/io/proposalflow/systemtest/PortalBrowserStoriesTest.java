@@ -323,6 +323,11 @@ class PortalBrowserStoriesTest {
         browser.assertAccessible();
         String row = browser.texts("tbody tr").stream().filter(r -> r.contains(title)).findFirst().orElseThrow();
         List<String> reviewers = Arrays.stream(row.split("[\\s,]+")).filter(w -> w.startsWith("rev-")).toList();
+        // the case's own page, where a reviewer who has to leave would be removed or replaced
+        browser.follow(title);
+        assertThat(browser.text("h1")).isEqualTo("Gutachtende: " + title);
+        assertThat(browser.texts("tbody tr")).hasSize(reviewers.size()).allMatch(r -> r.contains("noch offen"));
+        browser.assertAccessible();
         browser.signOut();
         return reviewers;
     }

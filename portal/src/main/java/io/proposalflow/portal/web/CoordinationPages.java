@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.proposalflow.events.PartnerRef;
 import io.proposalflow.events.ProposalStatus;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.portal.backend.ApiProblemException;
@@ -120,7 +121,8 @@ public class CoordinationPages {
             model.addAttribute("reviewCase", reviewCase);
             model.addAttribute("caseReviewers", onCase);
             model.addAttribute("names", names);
-            model.addAttribute("candidates", panel.stream().filter(r -> !assigned.contains(r.id())).toList());
+            model.addAttribute("candidates", panel.stream()
+                    .filter(r -> !assigned.contains(r.id()) && free(r, reviewCase)).toList());
             return "coordination/case";
         });
     }
@@ -147,6 +149,17 @@ public class CoordinationPages {
                     .onErrorResume(ApiProblemException.class,
                             e -> Mono.just(caseRedirect(id, refusal(e, "refused"))));
         });
+    }
+
+    /**
+     * Whether a panel member may review the case: not a member of the proposing focus group, not
+     * affiliated with a partner of the proposal (review-service checks the same rule again).
+     */
+    private static boolean free(PanelReviewer reviewer, ReviewCase reviewCase) {
+        List<PartnerRef> named = reviewCase.proposal().partners() == null ? List.of() : reviewCase.proposal().partners();
+        Set<String> partners = named.stream().map(PartnerRef::id).collect(Collectors.toSet());
+        return reviewer.focusGroup() != reviewCase.themenfeld()
+                && (reviewer.affiliations() == null || reviewer.affiliations().stream().noneMatch(partners::contains));
     }
 
     private static String caseRedirect(UUID id, String notice) {
