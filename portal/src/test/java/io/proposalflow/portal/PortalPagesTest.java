@@ -3,8 +3,6 @@ package io.proposalflow.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +81,7 @@ class PortalPagesTest {
 
     @Test
     void signingInGivesAnHttpOnlySameSiteLaxSessionCookieAndLeadsToTheRolesStartPage() {
-        Session session = new Session();
+        PageSession session = new PageSession(web);
         EntityExchangeResult<byte[]> answer = session.signIn("fg-arbeitswelt", "demo");
         assertThat(answer.getResponseHeaders().getLocation()).hasToString("/");
         assertThat(answer.getResponseHeaders().get("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
@@ -94,7 +92,7 @@ class PortalPagesTest {
 
     @Test
     void aWrongPasswordIsRefusedInPlainWords() {
-        Session session = new Session();
+        PageSession session = new PageSession(web);
         assertThat(session.signIn("fg-arbeitswelt", "falsch").getResponseHeaders().getLocation())
                 .hasToString("/login?error");
         assertThat(session.page("/login?error")).contains("Benutzername oder Passwort stimmen nicht");
@@ -111,20 +109,20 @@ class PortalPagesTest {
 
     @Test
     void eachRoleOpensOnlyItsOwnPages() {
-        Session focusGroup = new Session();
+        PageSession focusGroup = new PageSession(web);
         focusGroup.signIn("fg-wohnen", "demo");
         focusGroup.status("/coordination", 403);
         focusGroup.status("/reviews", 403);
         focusGroup.status("/proposals/new", 200);
 
-        Session reviewer = new Session();
+        PageSession reviewer = new PageSession(web);
         reviewer.signIn("rev-kvhs", "demo");
         assertThat(reviewer.get("/").getResponseHeaders().getLocation()).hasToString("/reviews");
         reviewer.status("/proposals/new", 403);
         reviewer.status("/coordination/partners", 403);
         assertThat(reviewer.page("/reviews")).contains("Sie haben keine offenen Begutachtungen");
 
-        Session coordination = new Session();
+        PageSession coordination = new PageSession(web);
         coordination.signIn("koordination", "demo");
         assertThat(coordination.get("/").getResponseHeaders().getLocation()).hasToString("/coordination");
         coordination.status("/proposals/new", 403);
@@ -134,7 +132,7 @@ class PortalPagesTest {
 
     @Test
     void aCaseNotAssignedToTheReviewerIsNotFoundAndTheHeaderStaysIntact() {
-        Session reviewer = new Session();
+        PageSession reviewer = new PageSession(web);
         reviewer.signIn("rev-kvhs", "demo");
         EntityExchangeResult<byte[]> page = reviewer.get("/reviews/" + NOT_ASSIGNED);
         assertThat(page.getStatus().value()).isEqualTo(404);
@@ -144,7 +142,7 @@ class PortalPagesTest {
 
     @Test
     void aServiceThatIsDownIsNamedInPlainGermanAndTheOtherPagesKeepWorking() {
-        Session coordination = new Session();
+        PageSession coordination = new PageSession(web);
         coordination.signIn("koordination", "demo");
         REVIEWS.down = true;
         EntityExchangeResult<byte[]> panels = coordination.get("/coordination/panels");
@@ -158,13 +156,13 @@ class PortalPagesTest {
     @Test
     void signingInWhileAServiceIsDownSaysSoInsteadOfBlamingThePassword() {
         PROPOSALS.down = true;
-        assertThat(new Session().signIn("koordination", "demo").getResponseHeaders().getLocation())
+        assertThat(new PageSession(web).signIn("koordination", "demo").getResponseHeaders().getLocation())
                 .hasToString("/login?unavailable");
     }
 
     @Test
     void rejectingWithoutACommentIsShownBeforeAnythingIsSent() {
-        Session reviewer = new Session();
+        PageSession reviewer = new PageSession(web);
         reviewer.signIn("rev-kvhs", "demo");
         String csrf = reviewer.csrf("/reviews");
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
@@ -179,7 +177,7 @@ class PortalPagesTest {
 
     @Test
     void aContactPersonIsChangedOnlyWithAValidAddressAndWhatWasTypedIsKept() {
-        Session coordination = new Session();
+        PageSession coordination = new PageSession(web);
         coordination.signIn("koordination", "demo");
         String path = "/coordination/partners/gesundheitsamt-goslar/contacts/c-1/edit";
         assertThat(coordination.page(path)).contains("Thomas Krüger").contains("thomas.krueger@example.org");
@@ -202,59 +200,5 @@ class PortalPagesTest {
                 .hasToString("/coordination/partners?notice=changed");
         assertThat(NOTIFICATIONS.requests)
                 .contains("PUT /api/recipients/partners/gesundheitsamt-goslar/contacts/c-1");
-    }
-
-    /** One browser: its session cookie, sent with every request. */
-    final class Session {
-
-        private String cookie;
-
-        EntityExchangeResult<byte[]> signIn(String user, String password) {
-            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-            form.add("username", user);
-            form.add("password", password);
-            form.add("_csrf", csrf("/login"));
-            return post("/login", form);
-        }
-
-        String csrf(String path) {
-            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page(path));
-            assertThat(m.find()).as("a CSRF field on " + path).isTrue();
-            return m.group(1);
-        }
-
-        EntityExchangeResult<byte[]> get(String path) {
-            return remember(web.get().uri(path).headers(h -> send(h)).exchange().expectBody().returnResult());
-        }
-
-        String page(String path) {
-            EntityExchangeResult<byte[]> result = get(path);
-            assertThat(result.getStatus().value()).as(path).isEqualTo(200);
-            return new String(result.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-
-        void status(String path, int status) {
-            assertThat(get(path).getStatus().value()).as(path).isEqualTo(status);
-        }
-
-        EntityExchangeResult<byte[]> post(String path, MultiValueMap<String, String> form) {
-            return remember(web.post().uri(path).headers(h -> send(h)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .body(BodyInserters.fromFormData(form)).exchange().expectBody().returnResult());
-        }
-
-        private void send(org.springframework.http.HttpHeaders headers) {
-            if (cookie != null) {
-                headers.add("Cookie", cookie);
-            }
-        }
-
-        private EntityExchangeResult<byte[]> remember(EntityExchangeResult<byte[]> result) {
-            List<String> set = result.getResponseHeaders().get("Set-Cookie");
-            if (set != null) {
-                set.stream().filter(c -> c.startsWith("PORTAL_SESSION=")).findFirst()
-                        .ifPresent(c -> cookie = c.substring(0, c.indexOf(';')));
-            }
-            return result;
-        }
     }
 }

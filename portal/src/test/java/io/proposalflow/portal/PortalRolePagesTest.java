@@ -2,10 +2,7 @@ package io.proposalflow.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,14 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.function.BodyInserters;
 
 /**
  * Every page of the portal, per role: what each person sees on it and what is refused them. The
@@ -140,7 +135,7 @@ class PortalRolePagesTest {
 
     @Test
     void anyoneOpensTheSignInFormAndTheAccessibilityStatementWithoutSigningIn() {
-        Session anonymous = new Session();
+        PageSession anonymous = new PageSession(web);
         assertThat(anonymous.page("/login")).contains("Anmelden").contains("name=\"_csrf\"");
         assertThat(anonymous.page("/barrierefreiheit")).contains("Erklärung zur Barrierefreiheit")
                 .contains("mailto:");
@@ -148,7 +143,7 @@ class PortalRolePagesTest {
 
     @Test
     void anyoneIsSentToTheSignInFormForEveryOtherPage() {
-        Session anonymous = new Session();
+        PageSession anonymous = new PageSession(web);
         PROPOSALS.requests.clear();
         for (String path : List.of("/proposals", "/proposals/new", "/proposals/" + RETURNED, "/reviews",
                 "/reviews/" + CASE, "/coordination", "/coordination/panels", "/coordination/partners",
@@ -162,7 +157,7 @@ class PortalRolePagesTest {
 
     @Test
     void anyoneReadsThePortalInEnglishAfterSwitchingTheLanguage() {
-        Session focusGroup = new Session().signIn("fg-arbeitswelt");
+        PageSession focusGroup = new PageSession(web).as("fg-arbeitswelt");
         focusGroup.get("/language?lang=en");
         assertThat(focusGroup.page("/proposals")).contains("My proposals").contains("Changes requested");
         focusGroup.get("/language?lang=de");
@@ -171,14 +166,14 @@ class PortalRolePagesTest {
 
     @Test
     void theFocusGroupSeesItsProposalsWithTheirStatus() {
-        String list = new Session().signIn("fg-arbeitswelt").page("/proposals");
+        String list = new PageSession(web).as("fg-arbeitswelt").page("/proposals");
         assertThat(list).contains("Pflegeausbildung mit Kinderbetreuung").contains("Überarbeitung erbeten")
                 .contains("Akti(F): Quartiersmanagement Goslar-Oker").contains("Befürwortet");
     }
 
     @Test
     void theFocusGroupReadsWhatTheReviewersAskedItToChangeWithoutTheirNamesAndWhatItCanDoNow() {
-        String page = new Session().signIn("fg-arbeitswelt").page("/proposals/" + RETURNED);
+        String page = new PageSession(web).as("fg-arbeitswelt").page("/proposals/" + RETURNED);
         assertThat(page).contains("PV-AAAAAAAA").contains("Rückmeldung der Begutachtung")
                 .contains("Bitte die Betreuungszeiten der Kita an die Schichtzeiten anpassen.")
                 .doesNotContain("rev-kvhs").doesNotContain("Peter Lange")
@@ -190,7 +185,7 @@ class PortalRolePagesTest {
 
     @Test
     void theFocusGroupOpensTheConfirmationStepsForResubmittingAndWithdrawing() {
-        Session focusGroup = new Session().signIn("fg-arbeitswelt");
+        PageSession focusGroup = new PageSession(web).as("fg-arbeitswelt");
         assertThat(focusGroup.page("/proposals/" + RETURNED + "/resubmit")).contains("Ja, erneut einreichen")
                 .contains("Pflegeausbildung mit Kinderbetreuung");
         assertThat(focusGroup.page("/proposals/" + RETURNED + "/withdraw")).contains("Grund")
@@ -199,7 +194,7 @@ class PortalRolePagesTest {
 
     @Test
     void theFocusGroupNeverSeesAnotherGroupsProposal() {
-        Session otherGroup = new Session().signIn("fg-wohnen");
+        PageSession otherGroup = new PageSession(web).as("fg-wohnen");
         otherGroup.status("/proposals/" + RETURNED, 404);
         otherGroup.status("/proposals/" + RETURNED + "/edit", 404);
         otherGroup.status("/proposals/" + RETURNED + "/withdraw", 404);
@@ -208,7 +203,7 @@ class PortalRolePagesTest {
 
     @Test
     void theFocusGroupIsRefusedTheReviewersAndTheCoordinationsPages() {
-        Session focusGroup = new Session().signIn("fg-arbeitswelt");
+        PageSession focusGroup = new PageSession(web).as("fg-arbeitswelt");
         for (String path : List.of("/reviews", "/reviews/" + CASE, "/coordination", "/coordination/panels",
                 "/coordination/partners", "/coordination/deliveries", "/proposals/" + APPROVED + "/funding")) {
             focusGroup.status(path, 403);
@@ -217,7 +212,7 @@ class PortalRolePagesTest {
 
     @Test
     void theFocusGroupChoosesPartnersFromTheDirectoryWhichSeesNoContactPerson() {
-        String form = new Session().signIn("fg-arbeitswelt").page("/proposals/new");
+        String form = new PageSession(web).as("fg-arbeitswelt").page("/proposals/new");
         assertThat(form).contains("<select id=\"partners0id\" name=\"partners[0].id\"")
                 .contains("<option value=\"stiftung-neuerkerode\">Stiftung Neuerkerode</option>")
                 .contains("<option value=\"jobcenter-goslar\">Jobcenter Goslar</option>")
@@ -228,7 +223,7 @@ class PortalRolePagesTest {
 
     @Test
     void theFocusGroupSendsTheDirectorysNameOfAChosenPartner() {
-        Session focusGroup = new Session().signIn("fg-arbeitswelt");
+        PageSession focusGroup = new PageSession(web).as("fg-arbeitswelt");
         MultiValueMap<String, String> form = Fixtures.draft();
         form.add("partners[0].id", "stiftung-neuerkerode");
         form.add("partners[0].role", "Träger der Ausbildung");
@@ -246,14 +241,14 @@ class PortalRolePagesTest {
 
     @Test
     void theFocusGroupIsAskedToChooseAnOrganisationForARoleWithoutOneAndNothingIsSent() {
-        Session focusGroup = new Session().signIn("fg-arbeitswelt");
+        PageSession focusGroup = new PageSession(web).as("fg-arbeitswelt");
         MultiValueMap<String, String> form = Fixtures.draft();
         form.add("partners[0].id", "");
         form.add("partners[0].role", "Sprachkurse");
         form.add("_csrf", focusGroup.csrf("/proposals/new"));
         PROPOSALS.requests.clear();
 
-        String page = focusGroup.body(focusGroup.post("/proposals", form));
+        String page = PageSession.body(focusGroup.post("/proposals", form));
 
         assertThat(page).contains("Bitte korrigieren Sie Ihre Angaben")
                 .contains("href=\"#partners0id\"")
@@ -265,7 +260,7 @@ class PortalRolePagesTest {
 
     @Test
     void theFocusGroupTypesThePartnersWhileTheDirectoryCannotBeReachedAndLosesNothing() {
-        Session focusGroup = new Session().signIn("fg-arbeitswelt");
+        PageSession focusGroup = new PageSession(web).as("fg-arbeitswelt");
         NOTIFICATIONS.down = true;
         String page = focusGroup.page("/proposals/new");
         assertThat(page).contains("Das Partnerverzeichnis ist gerade nicht erreichbar")
@@ -284,21 +279,21 @@ class PortalRolePagesTest {
 
     @Test
     void theFocusGroupKeepsAPartnerThatHasSinceLeftTheDirectoryWhenEditing() {
-        String form = new Session().signIn("fg-arbeitswelt").page("/proposals/" + RETURNED + "/edit");
+        String form = new PageSession(web).as("fg-arbeitswelt").page("/proposals/" + RETURNED + "/edit");
         assertThat(form).contains("<option value=\"stiftung-neuerkerode\" selected=\"selected\">Stiftung Neuerkerode</option>")
                 .contains("<option value=\"kita-sonnenschein\" selected=\"selected\">Kita Sonnenschein</option>");
     }
 
     @Test
     void theReviewerSeesTheOpenCasesWithTheirDueDateAndTheOverdueMarked() {
-        String inbox = new Session().signIn("rev-kvhs").page("/reviews");
+        String inbox = new PageSession(web).as("rev-kvhs").page("/reviews");
         assertThat(inbox).contains("Akti(F): Quartiersmanagement Goslar-Oker").contains("15.11.2026")
                 .contains("überfällig");
     }
 
     @Test
     void theReviewerScoresTheProposalOnTheRubricWithLabelledRadioButtons() {
-        String page = new Session().signIn("rev-kvhs").page("/reviews/" + CASE);
+        String page = new PageSession(web).as("rev-kvhs").page("/reviews/" + CASE);
         assertThat(page).contains("Akti(F): Quartiersmanagement Goslar-Oker").contains("Bedarf")
                 .contains("Umsetzbarkeit").contains("Wirkung auf die Integration").contains("Nachhaltigkeit")
                 .contains("type=\"radio\"").contains("name=\"need\"").contains("value=\"5\"")
@@ -307,7 +302,7 @@ class PortalRolePagesTest {
 
     @Test
     void theReviewerNeverOpensACaseNotAssignedToThemNorAnyProposalOrCoordinationPage() {
-        Session reviewer = new Session().signIn("rev-migration");
+        PageSession reviewer = new PageSession(web).as("rev-migration");
         reviewer.status("/reviews/" + CASE, 404);
         assertThat(reviewer.page("/reviews")).doesNotContain("Akti(F)");
         for (String path : List.of("/proposals", "/proposals/new", "/coordination", "/coordination/partners",
@@ -318,7 +313,7 @@ class PortalRolePagesTest {
 
     @Test
     void theCoordinationSeesAllProposalsAndReportsTheFundingApplicationOfAnApprovedOne() {
-        Session coordination = new Session().signIn("koordination");
+        PageSession coordination = new PageSession(web).as("koordination");
         assertThat(coordination.page("/proposals")).contains("Alle Vorschläge")
                 .contains("Pflegeausbildung mit Kinderbetreuung").contains("Akti(F)");
         assertThat(coordination.page("/proposals/" + APPROVED)).contains("Förderantrag melden")
@@ -329,14 +324,14 @@ class PortalRolePagesTest {
 
     @Test
     void theCoordinationAssignsReviewersOnThePanelsPage() {
-        String page = new Session().signIn("koordination").page("/coordination/panels");
+        String page = new PageSession(web).as("koordination").page("/coordination/panels");
         assertThat(page).contains("Begutachtungsgremien").contains("Akti(F): Quartiersmanagement Goslar-Oker")
                 .contains("rev-kvhs").contains("<option value=\"rev-wohnen\">");
     }
 
     @Test
     void theCoordinationReplacesOrRemovesAReviewerOfAnOpenCase() {
-        Session coordination = new Session().signIn("koordination");
+        PageSession coordination = new PageSession(web).as("koordination");
         String page = coordination.page("/coordination/reviews/" + CASE);
         assertThat(page).contains("Gutachtende: Akti(F): Quartiersmanagement Goslar-Oker")
                 .contains("Peter Lange (Kreisvolkshochschule)").contains("noch offen")
@@ -360,12 +355,12 @@ class PortalRolePagesTest {
                 .hasToString("/coordination/reviews/" + CASE + "?notice=caseChanged");
         assertThat(coordination.page("/coordination/reviews/" + CASE + "?notice=caseChanged"))
                 .contains("Der Fall hat sich inzwischen geändert");
-        new Session().signIn("rev-kvhs").status("/coordination/reviews/" + CASE, 403);
+        new PageSession(web).as("rev-kvhs").status("/coordination/reviews/" + CASE, 403);
     }
 
     @Test
     void theCoordinationManagesThePartnersContactsAndConfirmsAnErasureFirst() {
-        Session coordination = new Session().signIn("koordination");
+        PageSession coordination = new PageSession(web).as("koordination");
         assertThat(coordination.page("/coordination/partners")).contains("Stiftung Neuerkerode")
                 .contains("Anna Bergmann").contains("anna.bergmann@example.org");
         NOTIFICATIONS.requests.clear();
@@ -376,7 +371,7 @@ class PortalRolePagesTest {
 
     @Test
     void theCoordinationAddsAContactPersonOnlyWithAValidAddressAndWhatWasTypedIsKept() {
-        Session coordination = new Session().signIn("koordination");
+        PageSession coordination = new PageSession(web).as("koordination");
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("name", "Jana Neumann");
         form.add("email", "jana.neumann(at)example.org");
@@ -384,7 +379,7 @@ class PortalRolePagesTest {
         form.add("_csrf", coordination.csrf("/coordination/partners"));
         NOTIFICATIONS.requests.clear();
 
-        String page = coordination.body(coordination.post("/coordination/partners/stiftung-neuerkerode/contacts", form));
+        String page = PageSession.body(coordination.post("/coordination/partners/stiftung-neuerkerode/contacts", form));
 
         assertThat(page).contains("Ansprechperson hinzufügen").contains("href=\"#email\"")
                 .contains("Bitte geben Sie eine gültige E-Mail-Adresse an")
@@ -395,73 +390,15 @@ class PortalRolePagesTest {
 
     @Test
     void theCoordinationReadsTheDeliveryLogAndCanResendAFailedMail() {
-        String page = new Session().signIn("koordination").page("/coordination/deliveries");
+        String page = new PageSession(web).as("koordination").page("/coordination/deliveries");
         assertThat(page).contains("Pflegeausbildung mit Kinderbetreuung").contains("Team Jobcenter").contains("(Jobcenter Goslar)")
                 .contains("/coordination/deliveries/n-1/resend");
     }
 
     @Test
     void theCoordinationSeesTheKeyFiguresAsChartsWithATableBesideEach() {
-        String page = new Session().signIn("koordination").page("/coordination");
+        String page = new PageSession(web).as("koordination").page("/coordination");
         assertThat(page).contains("Kennzahlen des Programms").contains("<svg").contains("<table")
                 .contains("Arbeitswelt &amp; Wirtschaft");
-    }
-
-    /** One browser: its session cookie, sent with every request. */
-    final class Session {
-
-        private final java.util.Map<String, String> cookies = new java.util.LinkedHashMap<>();
-
-        Session signIn(String user) {
-            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-            form.add("username", user);
-            form.add("password", "demo");
-            form.add("_csrf", csrf("/login"));
-            assertThat(post("/login", form).getResponseHeaders().getLocation()).as("signed in").hasToString("/");
-            return this;
-        }
-
-        String csrf(String path) {
-            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page(path));
-            assertThat(m.find()).as("a CSRF field on " + path).isTrue();
-            return m.group(1);
-        }
-
-        EntityExchangeResult<byte[]> get(String path) {
-            return remember(web.get().uri(path).headers(this::send).exchange().expectBody().returnResult());
-        }
-
-        String page(String path) {
-            EntityExchangeResult<byte[]> result = get(path);
-            assertThat(result.getStatus().value()).as(path).isEqualTo(200);
-            return body(result);
-        }
-
-        String body(EntityExchangeResult<byte[]> result) {
-            return new String(result.getResponseBodyContent(), StandardCharsets.UTF_8);
-        }
-
-        void status(String path, int status) {
-            assertThat(get(path).getStatus().value()).as(path).isEqualTo(status);
-        }
-
-        EntityExchangeResult<byte[]> post(String path, MultiValueMap<String, String> form) {
-            return remember(web.post().uri(path).headers(this::send).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .body(BodyInserters.fromFormData(form)).exchange().expectBody().returnResult());
-        }
-
-        private void send(org.springframework.http.HttpHeaders headers) {
-            if (!cookies.isEmpty()) {
-                headers.add("Cookie", String.join("; ", cookies.values()));
-            }
-        }
-
-        private EntityExchangeResult<byte[]> remember(EntityExchangeResult<byte[]> result) {
-            List<String> set = result.getResponseHeaders().get("Set-Cookie");
-            if (set != null) {
-                set.forEach(c -> cookies.put(c.substring(0, c.indexOf('=')), c.substring(0, c.indexOf(';'))));
-            }
-            return result;
-        }
     }
 }
