@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
@@ -108,6 +109,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     InputTypes.expected(mismatch.getRequiredType())))), headers, HttpStatus.BAD_REQUEST, exchange);
         }
         return handleExceptionInternal(ex, body, headers, status, exchange);
+    }
+
+    /**
+     * A path segment that matched the route but converted to nothing (a UUID or an enum given as
+     * {@code %20}): Spring answers this as a server error ("missing path variable"), but the
+     * client sent it, so it is a 400 naming the segment and what it must be.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerErrorException(ServerErrorException ex, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        MethodParameter parameter = ex.getMethodParameter();
+        if (parameter != null && parameter.hasParameterAnnotation(PathVariable.class)) {
+            return handleExceptionInternal(ex, invalid(List.of(new FieldProblem(parameterName(parameter),
+                    InputTypes.expected(parameter.getNestedParameterType())))), headers, HttpStatus.BAD_REQUEST,
+                    exchange);
+        }
+        return super.handleServerErrorException(ex, headers, status, exchange);
     }
 
     @ExceptionHandler(DataBufferLimitException.class)

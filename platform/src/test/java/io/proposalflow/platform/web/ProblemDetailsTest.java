@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.proposalflow.platform.config.PlatformSecurityAutoConfiguration;
+import io.proposalflow.platform.config.PlatformWebAutoConfiguration;
 import io.proposalflow.platform.errors.ConflictException;
 import io.proposalflow.platform.errors.InvalidInputException;
 import io.proposalflow.platform.errors.NotFoundException;
@@ -37,7 +38,7 @@ import jakarta.validation.constraints.Size;
 
 @WebFluxTest
 @ContextConfiguration(classes = { ProblemDetailsTest.DraftController.class, ProblemDetailsAdvice.class })
-@ImportAutoConfiguration(PlatformSecurityAutoConfiguration.class)
+@ImportAutoConfiguration({ PlatformSecurityAutoConfiguration.class, PlatformWebAutoConfiguration.class })
 class ProblemDetailsTest {
 
     record Draft(
@@ -76,6 +77,11 @@ class ProblemDetailsTest {
 
         @GetMapping("/labels/{id}")
         Label labelOf(@PathVariable UUID id, @RequestParam(required = false) Colour colour) {
+            return new Label(colour, null, List.of());
+        }
+
+        @GetMapping("/colours/{colour}")
+        Label colour(@PathVariable Colour colour) {
             return new Label(colour, null, List.of());
         }
 
@@ -226,6 +232,39 @@ class ProblemDetailsTest {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(body).contains("\"field\":\"" + field + "\"", "\"message\":\"" + message + "\"")
                 .doesNotContain("java.", "io.proposalflow", "`", "Failed to convert");
+    }
+
+    /** The fuzzer's finding: a path segment of only blanks was a 500 on every service. */
+    @Test
+    void aBlankPathSegmentIsAnInputErrorNotAServerError() {
+        expectInvalid(client.get().uri(java.net.URI.create("/labels/%20")).exchange(), "id", "must be a UUID");
+        expectInvalid(client.get().uri(java.net.URI.create("/colours/%20")).exchange(), "colour", "must be one of RED, GREEN");
+    }
+
+    /** page * size must fit MongoDB's skip (an int): a page beyond that is refused, never sent as a negative skip. */
+    @Test
+    void aPageWhoseOffsetOverflowsIsRefused() {
+        client.get().uri("/drafts?page=21474837&size=100").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("page")
+                .jsonPath("$.errors[0].message").isEqualTo("must be between 0 and " + PageQuery.MAX_PAGE);
+        client.get().uri("/drafts?page=" + PageQuery.MAX_PAGE + "&size=100").exchange().expectStatus().isOk();
+    }
+
+    /** Spring Security's firewall refuses these before any controller; the answer is a problem document too. */
+    @Test
+    void aRequestTheFirewallRefusesIsAProblemDocument() {
+        for (String path : List.of("/drafts/a%2Fb", "/drafts/a%00b", "/drafts/a%25b", "/drafts/a%3Bb", "/drafts/..%2F")) {
+            client.get().uri(java.net.URI.create(path)).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo(400)
+                    .jsonPath("$.title").isEqualTo("Rejected request")
+                    .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).doesNotContain("java."));
+        }
     }
 
     @Test
