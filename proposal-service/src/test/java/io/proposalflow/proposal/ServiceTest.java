@@ -92,6 +92,11 @@ public abstract class ServiceTest {
         return proposal.id();
     }
 
+    /** The proposal's current version as the ETag the API gives, for If-Match. */
+    protected String etagOf(Object id) {
+        return "\"" + load(id).getVersion() + "\"";
+    }
+
     protected ProposalDocument load(Object id) {
         return repository.findById(id.toString()).block();
     }

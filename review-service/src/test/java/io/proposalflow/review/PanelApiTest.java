@@ -15,8 +15,9 @@ class PanelApiTest extends ReviewServiceTestBase {
         as("koordination").get().uri("/api/panels").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.length()").isEqualTo(6)
-                .jsonPath("$[?(@.themenfeld == 'WORK_ECONOMY')].label").isEqualTo("Arbeitswelt & Wirtschaft");
+                .jsonPath("$.content.length()").isEqualTo(6)
+                .jsonPath("$.totalElements").isEqualTo(6)
+                .jsonPath("$.content[?(@.themenfeld == 'WORK_ECONOMY')].label").isEqualTo("Arbeitswelt & Wirtschaft");
         as("koordination").get().uri("/api/panels/WORK_ECONOMY").exchange()
                 .expectStatus().isOk()
                 .expectBody()

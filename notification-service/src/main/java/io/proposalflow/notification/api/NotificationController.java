@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.proposalflow.platform.web.idempotency.Idempotent;
 import io.proposalflow.notification.domain.NotificationStatus;
 import io.proposalflow.notification.mail.NotificationDispatcher;
 import io.proposalflow.notification.persistence.NotificationDocument;
@@ -71,6 +72,7 @@ public class NotificationController {
     }
 
     @PostMapping("/{id}/resend")
+    @Idempotent
     @ResponseStatus(HttpStatus.ACCEPTED)
     @ProblemResponses(409)
     @Operation(operationId = "resendNotification", summary = "Send a FAILED notification again",

@@ -5,11 +5,14 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.proposalflow.platform.web.idempotency.Idempotent;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.notification.api.DirectoryDtos.AddressRequest;
 import io.proposalflow.notification.api.DirectoryDtos.AddressResponse;
@@ -35,13 +39,14 @@ import io.proposalflow.notification.persistence.ReviewerDocument;
 import io.proposalflow.notification.persistence.ReviewerRepository;
 import io.proposalflow.platform.errors.NotFoundException;
 import io.proposalflow.platform.security.Caller;
+import io.proposalflow.platform.web.PageQuery;
+import io.proposalflow.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The recipient directory: the only place in the system with names and addresses of people. */
@@ -50,6 +55,9 @@ import reactor.core.publisher.Mono;
 @PreAuthorize("hasRole('COORDINATOR')")
 @Tag(name = "Recipients", description = "Partner organisations and contact persons, focus group and reviewer addresses")
 public class RecipientController {
+
+    private static final Sort BY_ID = Sort.by("id");
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "erasedAt").and(BY_ID);
 
     private final PartnerRepository partners;
     private final FocusGroupRepository focusGroups;
@@ -67,9 +75,11 @@ public class RecipientController {
     }
 
     @GetMapping("/partners")
-    @Operation(operationId = "listPartners", summary = "List partner organisations with their contact persons")
-    public Flux<PartnerResponse> partners() {
-        return partners.findAll().map(PartnerResponse::of);
+    @Operation(operationId = "listPartners",
+            summary = "List partner organisations with their contact persons, by organisation id")
+    public Mono<PageResponse<PartnerResponse>> partners(@Valid @ParameterObject @ModelAttribute PageQuery page) {
+        return PageResponse.of(partners.findAllBy(page.pageable(BY_ID)).map(PartnerResponse::of), partners.count(),
+                page);
     }
 
     @GetMapping("/partners/{organisationId}")
@@ -92,6 +102,7 @@ public class RecipientController {
     }
 
     @PostMapping("/partners/{organisationId}/contacts")
+    @Idempotent
     @Operation(operationId = "addContact", summary = "Add a contact person to a partner organisation")
     @ApiResponse(responseCode = "201", description = "Added", useReturnTypeSchema = true,
             headers = @Header(name = HttpHeaders.LOCATION, description = "the new contact person",
@@ -129,15 +140,19 @@ public class RecipientController {
     }
 
     @GetMapping("/erasures")
-    @Operation(operationId = "listErasures", summary = "The record of erased contact persons (no personal data)")
-    public Flux<ErasureResponse> erasures() {
-        return erasures.findAll().map(ErasureResponse::of);
+    @Operation(operationId = "listErasures",
+            summary = "The record of erased contact persons (no personal data), newest first")
+    public Mono<PageResponse<ErasureResponse>> erasures(@Valid @ParameterObject @ModelAttribute PageQuery page) {
+        return PageResponse.of(erasures.findAllBy(page.pageable(NEWEST_FIRST)).map(ErasureResponse::of),
+                erasures.count(), page);
     }
 
     @GetMapping("/focus-groups")
-    @Operation(operationId = "listFocusGroupAddresses", summary = "Contact addresses of the six focus groups")
-    public Flux<AddressResponse> focusGroups() {
-        return focusGroups.findAll().map(AddressResponse::of);
+    @Operation(operationId = "listFocusGroupAddresses",
+            summary = "Contact addresses of the six focus groups, by Themenfeld key")
+    public Mono<PageResponse<AddressResponse>> focusGroups(@Valid @ParameterObject @ModelAttribute PageQuery page) {
+        return PageResponse.of(focusGroups.findAllBy(page.pageable(BY_ID)).map(AddressResponse::of),
+                focusGroups.count(), page);
     }
 
     @PutMapping("/focus-groups/{themenfeld}")
@@ -149,9 +164,10 @@ public class RecipientController {
     }
 
     @GetMapping("/reviewers")
-    @Operation(operationId = "listReviewerAddresses", summary = "Reviewers' addresses")
-    public Flux<AddressResponse> reviewers() {
-        return reviewers.findAll().map(AddressResponse::of);
+    @Operation(operationId = "listReviewerAddresses", summary = "Reviewers' addresses, by reviewer id")
+    public Mono<PageResponse<AddressResponse>> reviewers(@Valid @ParameterObject @ModelAttribute PageQuery page) {
+        return PageResponse.of(reviewers.findAllBy(page.pageable(BY_ID)).map(AddressResponse::of), reviewers.count(),
+                page);
     }
 
     @PutMapping("/reviewers/{reviewerId}")

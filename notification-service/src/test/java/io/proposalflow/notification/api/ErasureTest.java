@@ -42,7 +42,7 @@ class ErasureTest extends IntegrationTest {
 
         assertThat(databaseText()).doesNotContain(NAME, "Wöllner", ADDRESS, "woellner");
         coordinator().get().uri("/api/recipients/erasures").exchange()
-                .expectBody().jsonPath("$[?(@.contactId == '" + contactId + "')].erasedBy").isEqualTo("koordination");
+                .expectBody().jsonPath("$.content[?(@.contactId == '" + contactId + "')].erasedBy").isEqualTo("koordination");
         coordinator().get().uri("/api/notifications?proposalId={id}&organisationId=freiwilligenagentur-goslar",
                         submitted.proposalId()).exchange()
                 .expectBody()

@@ -32,10 +32,10 @@ class RecipientApiTest extends IntegrationTest {
                 .jsonPath("$.contacts[0].language").isEqualTo("DE");
         coordinator().get().uri("/api/recipients/focus-groups").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.length()").isEqualTo(6);
-        coordinator().get().uri("/api/recipients/reviewers").exchange()
+                .expectBody().jsonPath("$.content.length()").isEqualTo(6).jsonPath("$.totalElements").isEqualTo(6);
+        coordinator().get().uri("/api/recipients/reviewers?size=100").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$[?(@.id == 'rev-kvhs')].language").isEqualTo("EN");
+                .expectBody().jsonPath("$.content[?(@.id == 'rev-kvhs')].language").isEqualTo("EN");
     }
 
     @Test

@@ -34,6 +34,11 @@ public record PageQuery(
         return (long) page * size;
     }
 
+    /** These paging parameters for a Spring Data query, in a stable order. */
+    public org.springframework.data.domain.Pageable pageable(org.springframework.data.domain.Sort sort) {
+        return org.springframework.data.domain.PageRequest.of(page, size, sort);
+    }
+
     /** One page of a list that is held in memory as a whole (a few entries, e.g. the six panels). */
     public <T> PageResponse<T> slice(java.util.List<T> all) {
         int from = (int) Math.min(offset(), all.size());

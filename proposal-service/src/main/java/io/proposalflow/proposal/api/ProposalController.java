@@ -33,6 +33,7 @@ import io.proposalflow.proposal.domain.HistoryEntry;
 import io.proposalflow.proposal.persistence.ProposalDocument;
 import io.proposalflow.proposal.persistence.ProposalRepository;
 import io.proposalflow.platform.web.ProblemResponses;
+import io.proposalflow.platform.web.idempotency.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -65,6 +66,7 @@ public class ProposalController {
     }
 
     @PostMapping
+    @Idempotent
     @PreAuthorize("hasRole('FOCUS_GROUP')")
     @Operation(operationId = "createProposal", summary = "Draft a new proposal in the caller's own Themenfeld")
     @ApiResponse(responseCode = "201", description = "Drafted", useReturnTypeSchema = true, headers = {
@@ -129,6 +131,7 @@ public class ProposalController {
     }
 
     @PostMapping("/{id}/submit")
+    @Idempotent
     @PreAuthorize("hasRole('FOCUS_GROUP')")
     @Operation(operationId = "submitProposal", summary = "Submit a draft for review (round 1)")
     @ApiResponse(responseCode = "200", description = "The proposal as changed", useReturnTypeSchema = true,
@@ -145,6 +148,7 @@ public class ProposalController {
     }
 
     @PostMapping("/{id}/resubmit")
+    @Idempotent
     @PreAuthorize("hasRole('FOCUS_GROUP')")
     @Operation(operationId = "resubmitProposal", summary = "Resubmit after changes were requested (next review round)")
     @ApiResponse(responseCode = "200", description = "The proposal as changed", useReturnTypeSchema = true,
@@ -161,6 +165,7 @@ public class ProposalController {
     }
 
     @PostMapping("/{id}/withdraw")
+    @Idempotent
     @PreAuthorize("hasRole('FOCUS_GROUP')")
     @Operation(operationId = "withdrawProposal", summary = "Withdraw a proposal that is not yet final, with a reason")
     @ApiResponse(responseCode = "200", description = "The proposal as changed", useReturnTypeSchema = true,
@@ -178,18 +183,24 @@ public class ProposalController {
     }
 
     @PutMapping("/{id}/funding-application")
+    @Idempotent
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(operationId = "reportFundingApplication", summary = "Report the funding application of an approved proposal",
-            description = "Stage GRANTED moves the proposal to FUNDED, DENIED to FUNDING_DENIED.")
+            description = "Stage GRANTED moves the proposal to FUNDED, DENIED to FUNDING_DENIED. Requires If-Match "
+                    + "with the version (ETag) read before: a report sent again after it took effect is a 412, "
+                    + "never a second report.")
     @ApiResponse(responseCode = "200", description = "The proposal as changed", useReturnTypeSchema = true,
             headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
-    @ProblemResponses({ 409, 412 })
+    @ProblemResponses({ 409, 412, 428 })
     public Mono<ResponseEntity<ProposalResponse>> updateFunding(@PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-            @Parameter(in = ParameterIn.HEADER, description = IF_MATCH + "; without it the change applies to the "
-                    + "current version", schema = @Schema(type = "string", pattern = Versions.IF_MATCH_PATTERN))
-            String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, required = true, description = IF_MATCH + "; without it 428",
+                    schema = @Schema(type = "string", pattern = Versions.IF_MATCH_PATTERN)) String ifMatch,
             @Valid @RequestBody FundingApplicationRequest request, @Parameter(hidden = true) Caller caller) {
+        if (ifMatch == null) {
+            return Mono.error(new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
+                    "Send If-Match with the version (ETag) of the proposal whose funding you report."));
+        }
         return service.change(id, caller, Versions.parse(ifMatch),
                 p -> p.updateFunding(request.toDomain(), caller.id(), Instant.now()))
                 .map(document -> respond(HttpStatus.OK, document));
@@ -197,9 +208,11 @@ public class ProposalController {
 
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
-    @Operation(operationId = "getProposalHistory", summary = "The timeline of a proposal: who did what, when and why")
-    public Mono<List<HistoryEntry>> history(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
-        return service.history(id, caller);
+    @Operation(operationId = "getProposalHistory",
+            summary = "The timeline of a proposal: who did what, when and why, oldest first")
+    public Mono<PageResponse<HistoryEntry>> history(@PathVariable UUID id,
+            @Valid @ParameterObject @ModelAttribute PageQuery page, @Parameter(hidden = true) Caller caller) {
+        return service.history(id, caller).map(page::slice);
     }
 
     private static ResponseEntity<ProposalResponse> respond(HttpStatus status, ProposalDocument document) {

@@ -35,13 +35,13 @@ class FundingTest extends ServiceTest {
     @Test
     void theFirstFundingReportMovesAnApprovedProposalToFundingAppliedAndAGrantToFunded() {
         UUID id = givenProposalIn(ProposalStatus.APPROVED);
-        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", id).bodyValue(applied()).exchange()
+        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", id).header("If-Match", etagOf(id)).bodyValue(applied()).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("FUNDING_APPLIED")
                 .jsonPath("$.fundingApplication.stage").isEqualTo("APPLICATION_SUBMITTED");
 
-        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", id)
+        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", id).header("If-Match", etagOf(id))
                 .bodyValue(funding("GRANTED", new BigDecimal("230000.00"))).exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -53,7 +53,7 @@ class FundingTest extends ServiceTest {
     @Test
     void aDenialMovesTheProposalToFundingDenied() {
         UUID id = givenProposalIn(ProposalStatus.FUNDING_APPLIED);
-        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", id).bodyValue(funding("DENIED", null))
+        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", id).header("If-Match", etagOf(id)).bodyValue(funding("DENIED", null))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("FUNDING_DENIED");
     }
@@ -61,7 +61,7 @@ class FundingTest extends ServiceTest {
     @Test
     void aFundingReportOnAProposalThatIsNotApprovedIsA409() {
         UUID id = givenProposalIn(ProposalStatus.IN_REVIEW);
-        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", id).bodyValue(applied()).exchange()
+        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", id).header("If-Match", etagOf(id)).bodyValue(applied()).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.currentStatus").isEqualTo("IN_REVIEW");
         assertThat(load(id).getFunding()).isNull();
@@ -70,10 +70,10 @@ class FundingTest extends ServiceTest {
     @Test
     void aGrantNeedsAGrantedAmountAndOtherStagesMustNotHaveOne() {
         UUID id = givenProposalIn(ProposalStatus.APPROVED);
-        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", id).bodyValue(funding("GRANTED", null))
+        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", id).header("If-Match", etagOf(id)).bodyValue(funding("GRANTED", null))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("grantedAmountEur");
-        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", id)
+        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", id).header("If-Match", etagOf(id))
                 .bodyValue(funding("PLANNED", BigDecimal.TEN)).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("grantedAmountEur");
         assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.APPROVED);

@@ -163,14 +163,14 @@ class ProposalApiTest extends ServiceTest {
         as(OWNER).get().uri("/api/proposals/{id}/history", id).exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.length()").isEqualTo(3)
-                .jsonPath("$[0].what").isEqualTo("DRAFTED")
-                .jsonPath("$[1].what").isEqualTo("SUBMITTED")
-                .jsonPath("$[1].actor").isEqualTo(OWNER)
-                .jsonPath("$[1].at").exists()
-                .jsonPath("$[2].from").isEqualTo("SUBMITTED")
-                .jsonPath("$[2].to").isEqualTo("WITHDRAWN")
-                .jsonPath("$[2].note").isEqualTo("Doppelt beantragt");
+                .jsonPath("$.totalElements").isEqualTo(3)
+                .jsonPath("$.content[0].what").isEqualTo("DRAFTED")
+                .jsonPath("$.content[1].what").isEqualTo("SUBMITTED")
+                .jsonPath("$.content[1].actor").isEqualTo(OWNER)
+                .jsonPath("$.content[1].at").exists()
+                .jsonPath("$.content[2].from").isEqualTo("SUBMITTED")
+                .jsonPath("$.content[2].to").isEqualTo("WITHDRAWN")
+                .jsonPath("$.content[2].note").isEqualTo("Doppelt beantragt");
     }
 
     @Test

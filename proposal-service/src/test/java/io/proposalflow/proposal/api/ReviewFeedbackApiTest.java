@@ -46,7 +46,7 @@ class ReviewFeedbackApiTest extends ServiceTest {
         byte[] history = as(OWNER).get().uri("/api/proposals/{id}/history", id).exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$[?(@.what == 'REVIEW_COMPLETED')].note").isEqualTo(List.of(
+                .jsonPath("$.content[?(@.what == 'REVIEW_COMPLETED')].note").isEqualTo(List.of(
                         "Überarbeitung erbeten (2 Gutachten: 1× befürwortet, 1× Überarbeitung erbeten)."
                                 + " Hinweise aus der Begutachtung: „Bitte Kinderbetreuungszeiten ergänzen.“"))
                 .returnResult().getResponseBody();

@@ -82,12 +82,12 @@ class ProposalEventsTest extends ServiceTest {
         UUID resubmitted = givenProposalIn(ProposalStatus.CHANGES_REQUESTED);
         as(OWNER).post().uri("/api/proposals/{id}/resubmit", resubmitted).exchange().expectStatus().isOk();
         UUID funded = givenProposalIn(ProposalStatus.APPROVED);
-        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", funded)
+        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", funded).header("If-Match", etagOf(funded))
                 .bodyValue(Map.of("programme", "Akti(F)", "stage", "GRANTED", "requestedAmountEur",
                         new BigDecimal("248000.00"), "grantedAmountEur", new BigDecimal("230000.00"),
                         "stageDate", "2026-11-02"))
                 .exchange().expectStatus().isOk();
-        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", funded)
+        as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", funded).header("If-Match", etagOf(funded))
                 .bodyValue(Map.of("programme", "Akti(F)", "stage", "DENIED", "requestedAmountEur",
                         new BigDecimal("248000.00"), "stageDate", "2026-11-03"))
                 .exchange().expectStatus().isEqualTo(409);
@@ -236,10 +236,12 @@ class ProposalEventsTest extends ServiceTest {
 
     /** The notification entries of the history, as the API shows them to the focus group. */
     private List<Map<String, Object>> notifications(UUID id) {
-        List<Map<String, Object>> history = as(OWNER).get().uri("/api/proposals/{id}/history", id).exchange()
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> history = (List<Map<String, Object>>) as(OWNER).get()
+                .uri("/api/proposals/{id}/history?size=100", id).exchange()
                 .expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
-                .getResponseBody();
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult()
+                .getResponseBody().get("content");
         return history.stream().filter(e -> HistoryKind.NOTIFICATION_SENT.name().equals(e.get("what"))
                 || HistoryKind.NOTIFICATION_FAILED.name().equals(e.get("what"))).toList();
     }

@@ -2,8 +2,10 @@ package io.proposalflow.review.api;
 
 import jakarta.validation.Valid;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -11,11 +13,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.proposalflow.events.Themenfeld;
+import io.proposalflow.platform.web.PageQuery;
+import io.proposalflow.platform.web.PageResponse;
 import io.proposalflow.review.domain.ReviewPanel;
 import io.proposalflow.review.persistence.ReviewPanelStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The review panel of each Themenfeld; only coordinators see and change them. */
@@ -32,9 +35,9 @@ public class PanelController {
 
     @GetMapping
     @PreAuthorize("hasRole('COORDINATOR')")
-    @Operation(operationId = "listPanels", summary = "All six panels")
-    public Flux<PanelView> list() {
-        return panels.all().map(PanelView::of);
+    @Operation(operationId = "listPanels", summary = "The six panels, in the order of the Themenfelder")
+    public Mono<PageResponse<PanelView>> list(@Valid @ParameterObject @ModelAttribute PageQuery page) {
+        return panels.all().map(PanelView::of).collectList().map(page::slice);
     }
 
     @GetMapping("/{themenfeld}")

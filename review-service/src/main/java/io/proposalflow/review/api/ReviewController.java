@@ -20,6 +20,7 @@ import io.proposalflow.platform.security.Caller;
 import io.proposalflow.platform.web.PageQuery;
 import io.proposalflow.platform.web.PageResponse;
 import io.proposalflow.platform.web.ProblemResponses;
+import io.proposalflow.platform.web.idempotency.Idempotent;
 import io.proposalflow.review.application.ReviewCaseService;
 import io.proposalflow.review.domain.ReviewStatus;
 import io.proposalflow.review.domain.Reviewer;
@@ -71,6 +72,7 @@ public class ReviewController {
     }
 
     @PostMapping("/{id}/decisions")
+    @Idempotent
     @PreAuthorize("hasRole('REVIEWER')")
     @ProblemResponses(409)
     @Operation(operationId = "decideReviewCase",
@@ -87,6 +89,7 @@ public class ReviewController {
     }
 
     @PostMapping("/{id}/assignments")
+    @Idempotent
     @PreAuthorize("hasRole('COORDINATOR')")
     @ProblemResponses(409)
     @Operation(operationId = "assignReviewers",

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 
 import io.proposalflow.platform.web.ProblemResponses;
+import io.proposalflow.platform.web.idempotency.Idempotent;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -75,6 +76,8 @@ public final class ApiDescription {
             Map.entry(412, "`If-Match` names a version that is no longer current: read the resource again and retry."),
             Map.entry(413, "The request body is larger than this API accepts (256 KB)."),
             Map.entry(415, "The request body is not `application/json`."),
+            Map.entry(422, "The `Idempotency-Key` was used within the last 24 hours for another request (another "
+                    + "body or operation): use a new key for a new request."),
             Map.entry(428, "`If-Match` is missing: send the version (ETag) that was read."));
 
     private ApiDescription() {
@@ -175,6 +178,12 @@ public final class ApiDescription {
                 statuses.add(400);
             }
         }
+        if (method.hasMethodAnnotation(Idempotent.class)) {
+            addIdempotencyKey(operation);
+            statuses.add(400);
+            statuses.add(409);
+            statuses.add(422);
+        }
         ProblemResponses declared = method.getMethodAnnotation(ProblemResponses.class);
         if (declared != null) {
             for (int status : declared.value()) {
@@ -190,6 +199,27 @@ public final class ApiDescription {
         }
         operation.setResponses(sorted(responses));
         return operation;
+    }
+
+    private static void addIdempotencyKey(Operation operation) {
+        boolean present = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> Idempotent.HEADER.equalsIgnoreCase(p.getName()));
+        if (!present) {
+            operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter()
+                    .name(Idempotent.HEADER)
+                    .required(false)
+                    .description("a key the client chooses for this request (e.g. a UUID), at most 255 printable "
+                            + "characters. Sent again with the same body within 24 hours, the request gets the first "
+                            + "answer (header `Idempotent-Replayed: true`) and does nothing else; with another body "
+                            + "it is a 422; while the first is still running, a 409. Keys are per caller.")
+                    .schema(new Schema<String>().type("string").minLength(1).maxLength(255)
+                            .pattern("^[\\x20-\\x7E]+$")));
+        }
+        String note = "Accepts `Idempotency-Key`: a request that timed out can be sent again with the same key.";
+        String description = operation.getDescription();
+        if (description == null || !description.contains("Idempotency-Key")) {
+            operation.setDescription(description == null || description.isBlank() ? note : description + " " + note);
+        }
     }
 
     private static ApiResponse problemResponse(int status) {
