@@ -94,6 +94,13 @@ final class Fixtures {
                "requestedEur":185000.00,"grantedEur":180000.00}]}
             """;
 
+    /** A JSON array of entries as the one page a paged list answers (every list of the services is paged). */
+    static String pageOf(String array) {
+        int entries = tools.jackson.databind.json.JsonMapper.builder().build().readTree(array).size();
+        return "{\"content\":" + array + ",\"page\":0,\"size\":100,\"totalElements\":" + entries
+                + ",\"totalPages\":1}";
+    }
+
     static String page(String... entries) {
         return "{\"content\":[" + String.join(",", entries) + "],\"page\":0,\"size\":20,\"totalElements\":"
                 + entries.length + ",\"totalPages\":1}";

@@ -45,7 +45,10 @@ class PortalPagesTest {
     static final String NOT_ASSIGNED = "00000000-0000-0000-0000-000000000404";
     static final StubServices REVIEWS = new StubServices((uri, user) -> user.startsWith("fg-")
             ? StubServices.FORBIDDEN
-            : uri.startsWith("/api/panels") ? new StubServices.Answer(200, "[]")
+            : uri.startsWith("/api/panels") ? new StubServices.Answer(200, """
+                    {"content":[{"themenfeld":"HEALTH","label":"Gesundheit","reviewers":[{"id":"rev-gesundheit",
+                      "displayName":"Dr. Greta Hahn","focusGroup":null,"affiliations":["gesundheitsamt-goslar"]}]}],
+                     "page":0,"size":100,"totalElements":1,"totalPages":1}""")
             : uri.equals("/api/reviews/" + NOT_ASSIGNED) ? new StubServices.Answer(404, "{\"detail\":\"not found\"}")
             : new StubServices.Answer(200, StubServices.EMPTY_PAGE));
     static final StubServices NOTIFICATIONS = new StubServices((uri, user) -> !user.equals("koordination")
@@ -53,7 +56,14 @@ class PortalPagesTest {
             : uri.startsWith("/api/recipients/partners/gesundheitsamt-goslar") ? new StubServices.Answer(200, """
                     {"id":"gesundheitsamt-goslar","name":"Gesundheitsamt Goslar","version":1,"contacts":[
                       {"id":"c-1","name":"Thomas Krüger","email":"thomas.krueger@example.org","language":"DE"}]}""")
-            : new StubServices.Answer(200, "[]"));
+            // the directory in two pages: the portal reads them all
+            : uri.equals("/api/recipients/partners?page=0&size=100") ? new StubServices.Answer(200, """
+                    {"content":[{"id":"caritas-goslar","name":"Caritasverband Goslar","version":1,"contacts":[]}],
+                     "page":0,"size":100,"totalElements":2,"totalPages":2}""")
+            : uri.equals("/api/recipients/partners?page=1&size=100") ? new StubServices.Answer(200, """
+                    {"content":[{"id":"tafel-goslar","name":"Tafel Goslar","version":1,"contacts":[]}],
+                     "page":1,"size":100,"totalElements":2,"totalPages":2}""")
+            : new StubServices.Answer(200, StubServices.EMPTY_PAGE));
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -128,6 +138,16 @@ class PortalPagesTest {
         coordination.status("/proposals/new", 403);
         assertThat(coordination.page("/coordination")).contains("Kennzahlen des Programms")
                 .contains("ESF Plus Niedersachsen").contains("180.000,00\u00a0€").contains("<svg");
+    }
+
+    /** The services page every list; the portal reads all pages of the directory and the panels. */
+    @Test
+    void theCoordinationSeesEveryPartnerAndPanelOfThePagedLists() {
+        PageSession coordination = new PageSession(web);
+        coordination.signIn("koordination", "demo");
+        assertThat(coordination.page("/coordination/partners")).contains("Caritasverband Goslar")
+                .contains("Tafel Goslar");
+        assertThat(coordination.page("/coordination/panels")).contains("Dr. Greta Hahn");
     }
 
     @Test

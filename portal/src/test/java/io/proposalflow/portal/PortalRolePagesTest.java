@@ -41,7 +41,7 @@ class PortalRolePagesTest {
         boolean owner = user.equals("fg-arbeitswelt") || user.equals("koordination");
         if (uri.startsWith("/api/proposals/" + RETURNED + "/history")
                 || uri.startsWith("/api/proposals/" + APPROVED + "/history")) {
-            return owner ? ok(Fixtures.HISTORY) : notFound();
+            return owner ? ok(Fixtures.pageOf(Fixtures.HISTORY)) : notFound();
         }
         if (uri.startsWith("/api/proposals/" + RETURNED)) {
             return owner ? ok(Fixtures.RETURNED_PROPOSAL) : notFound();
@@ -78,7 +78,7 @@ class PortalRolePagesTest {
             return ok(assigned ? Fixtures.page(Fixtures.CASE) : StubServices.EMPTY_PAGE);
         }
         if (uri.startsWith("/api/panels")) {
-            return user.equals("koordination") ? ok(Fixtures.PANELS) : StubServices.FORBIDDEN;
+            return user.equals("koordination") ? ok(Fixtures.pageOf(Fixtures.PANELS)) : StubServices.FORBIDDEN;
         }
         return notFound();
     });
@@ -93,7 +93,7 @@ class PortalRolePagesTest {
             return ok(Fixtures.NEUERKERODE);
         }
         if (uri.startsWith("/api/recipients/partners")) {
-            return ok("[" + Fixtures.NEUERKERODE + "]");
+            return ok(Fixtures.page(Fixtures.NEUERKERODE));
         }
         if (uri.startsWith("/api/notifications")) {
             return ok(Fixtures.page(Fixtures.FAILED_MAIL));

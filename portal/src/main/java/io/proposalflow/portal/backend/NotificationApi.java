@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 /** notification-service's API (directory and delivery log) as the pages use it. */
 public final class NotificationApi {
 
-    private static final ParameterizedTypeReference<List<PartnerOrganisation>> PARTNERS =
+    private static final ParameterizedTypeReference<Page<PartnerOrganisation>> PARTNERS =
             new ParameterizedTypeReference<>() {
             };
     private static final ParameterizedTypeReference<Page<Organisation>> ORGANISATIONS =
@@ -42,7 +42,7 @@ public final class NotificationApi {
     }
 
     public Mono<List<PartnerOrganisation>> partners() {
-        return client.get("/api/recipients/partners", PARTNERS);
+        return client.getAll("/api/recipients/partners", PARTNERS);
     }
 
     public Mono<PartnerOrganisation> partner(String organisationId) {

@@ -20,7 +20,7 @@ public final class ProposalApi {
 
     private static final ParameterizedTypeReference<Page<Proposal>> PAGE = new ParameterizedTypeReference<>() {
     };
-    private static final ParameterizedTypeReference<List<HistoryEntry>> HISTORY = new ParameterizedTypeReference<>() {
+    private static final ParameterizedTypeReference<Page<HistoryEntry>> HISTORY = new ParameterizedTypeReference<>() {
     };
 
     private final ServiceClient client;
@@ -48,7 +48,7 @@ public final class ProposalApi {
     }
 
     public Mono<List<HistoryEntry>> history(UUID id) {
-        return client.get("/api/proposals/" + id + "/history", HISTORY);
+        return client.getAll("/api/proposals/" + id + "/history", HISTORY);
     }
 
     public Mono<Proposal> create(Map<String, Object> content) {

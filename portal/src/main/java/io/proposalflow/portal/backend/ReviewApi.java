@@ -18,7 +18,7 @@ public final class ReviewApi {
 
     private static final ParameterizedTypeReference<Page<ReviewCase>> PAGE = new ParameterizedTypeReference<>() {
     };
-    private static final ParameterizedTypeReference<List<Panel>> PANELS = new ParameterizedTypeReference<>() {
+    private static final ParameterizedTypeReference<Page<Panel>> PANELS = new ParameterizedTypeReference<>() {
     };
 
     private final ServiceClient client;
@@ -66,6 +66,6 @@ public final class ReviewApi {
     }
 
     public Mono<List<Panel>> panels() {
-        return client.get("/api/panels", PANELS);
+        return client.getAll("/api/panels", PANELS);
     }
 }

@@ -71,6 +71,20 @@ public final class ServiceClient {
         return call(HttpMethod.GET, uri, null, null, r -> r.bodyToMono(type));
     }
 
+    /**
+     * Every entry of a paged list ({@code page}/{@code size}, the same in every service), read page by
+     * page at the largest size the services allow; {@code uri} has no query string.
+     */
+    public <T> Mono<java.util.List<T>> getAll(String uri, ParameterizedTypeReference<Dtos.Page<T>> type) {
+        int size = 100;
+        return get(uri + "?page=0&size=" + size, type).flatMap(first -> reactor.core.publisher.Flux
+                .range(1, Math.max(0, first.totalPages() - 1))
+                .concatMap(page -> get(uri + "?page=" + page + "&size=" + size, type))
+                .startWith(first)
+                .concatMapIterable(Dtos.Page::content)
+                .collectList());
+    }
+
     /** A GET that also returns the ETag, which changes must send back as If-Match. */
     public <T> Mono<ResponseEntity<T>> getEntity(String uri, Class<T> type) {
         return call(HttpMethod.GET, uri, null, null, r -> r.toEntity(type));
