@@ -57,13 +57,13 @@ class GeneratedClientStoryTest {
                 .requestedBudgetEur(new BigDecimal("240000.00"))
                 .plannedStart(LocalDate.now().plusMonths(3).withDayOfMonth(1))
                 .plannedEnd(LocalDate.now().plusMonths(27).withDayOfMonth(1))
-                .fundingProgramme("Sozialer Zusammenhalt"));
+                .fundingProgramme("Sozialer Zusammenhalt"), UUID.randomUUID().toString());
         assertThat(created.getStatusCode()).isEqualTo(201);
         UUID id = created.getData().getId();
         assertThat(header(created.getHeaders(), "location")).isEqualTo("/api/proposals/" + id);
         assertThat(created.getData().getRequestedBudgetEur()).isEqualByComparingTo("240000.00");
 
-        ProposalResponse submitted = focusGroup.submitProposal(id, header(created.getHeaders(), "etag"));
+        ProposalResponse submitted = focusGroup.submitProposal(id, header(created.getHeaders(), "etag"), null);
         assertThat(submitted.getStatus()).isEqualTo(ProposalResponse.StatusEnum.SUBMITTED);
 
         ReviewsApi coordination = reviews("koordination");
@@ -75,7 +75,8 @@ class GeneratedClientStoryTest {
         for (ReviewerView reviewer : reviewCase.getReviewers()) {
             reviews(reviewer.getReviewerId()).decideReviewCase(reviewCase.getId(), new DecisionRequest()
                     .decision(DecisionRequest.DecisionEnum.APPROVE)
-                    .scores(new ScoresRequest().need(5).feasibility(4).integrationImpact(5).sustainability(4)));
+                    .scores(new ScoresRequest().need(5).feasibility(4).integrationImpact(5).sustainability(4)),
+                    UUID.randomUUID().toString());
         }
         ReviewCaseView completed = coordination.getReviewCase(reviewCase.getId());
         assertThat(completed.getResult().getAverageScores().getNeed()).isEqualByComparingTo("5");
@@ -85,13 +86,13 @@ class GeneratedClientStoryTest {
         ProposalResponse approved = eventually("the proposal approved", () -> coordinator.getProposal(id),
                 p -> p.getStatus() == ProposalResponse.StatusEnum.APPROVED);
 
-        assertThatThrownBy(() -> coordinator.reportFundingApplication(id, funding("GRANTED", "230000.00"),
-                "\"" + (approved.getVersion() - 1) + "\""))
+        assertThatThrownBy(() -> coordinator.reportFundingApplication(id,
+                "\"" + (approved.getVersion() - 1) + "\"", funding("GRANTED", "230000.00"), null))
                 .as("a stale If-Match fails its precondition")
                 .satisfies(e -> assertThat(((io.proposalflow.client.proposal.ApiException) e).getCode()).isEqualTo(412));
 
-        ProposalResponse funded = coordinator.reportFundingApplication(id, funding("GRANTED", "230000.00"),
-                "\"" + approved.getVersion() + "\"");
+        ProposalResponse funded = coordinator.reportFundingApplication(id,
+                "\"" + approved.getVersion() + "\"", funding("GRANTED", "230000.00"), null);
         assertThat(funded.getStatus()).isEqualTo(ProposalResponse.StatusEnum.FUNDED);
         assertThat(funded.getFundingApplication().getGrantedAmountEur()).isEqualByComparingTo("230000.00");
 

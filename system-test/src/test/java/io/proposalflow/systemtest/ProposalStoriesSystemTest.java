@@ -155,7 +155,7 @@ class ProposalStoriesSystemTest {
         assertThat(distinct(notificationEvents)).as("one report per mail").hasSize(mails);
         // the history shows the steps, not the mails: submitted, reviewers asked, review, four funding reports
         JsonNode history = SystemUnderTest.eventually("seven notification steps in the history",
-                () -> sut.proposals.as("koordination").get("/api/proposals/" + id + "/history").expect(200),
+                () -> sut.proposals.as("koordination").get("/api/proposals/" + id + "/history?size=100").expect(200).get("content"),
                 h -> notificationSteps(h).size() == 7);
         assertThat(notificationSteps(history)).as("the submission's line names who was told")
                 .anySatisfy(note -> assertThat(note.asString())
@@ -251,7 +251,7 @@ class ProposalStoriesSystemTest {
         JsonNode feedback = sut.proposals.as("fg-wohnen").get("/api/proposals/" + id).expect(200).get("reviewFeedback");
         assertThat(feedback.get(0).get("outcome").asString()).isEqualTo("CHANGES_REQUESTED");
         assertThat(feedback.get(0).get("comments").toString()).contains(comment);
-        JsonNode history = sut.proposals.as("fg-wohnen").get("/api/proposals/" + id + "/history").expect(200);
+        JsonNode history = sut.proposals.as("fg-wohnen").get("/api/proposals/" + id + "/history?size=100").expect(200).get("content");
         assertThat(history.toString()).contains(comment).doesNotContain(reviewers.toArray(String[]::new));
     }
 

@@ -188,7 +188,7 @@ final class SystemUnderTest implements AutoCloseable {
     /** Reviewer id -> mail address, from notification-service's directory. */
     Map<String, String> reviewerAddresses() {
         Map<String, String> addresses = new HashMap<>();
-        notifications.as("koordination").get("/api/recipients/reviewers").expect(200)
+        notifications.as("koordination").get("/api/recipients/reviewers?size=100").expect(200).get("content")
                 .forEach(r -> addresses.put(r.get("id").asString(), r.get("email").asString()));
         return addresses;
     }
@@ -196,7 +196,7 @@ final class SystemUnderTest implements AutoCloseable {
     /** Reviewer ids whose mails are in English (the directory's language DE or EN). */
     java.util.Set<String> reviewersReadingEnglish() {
         java.util.Set<String> english = new java.util.HashSet<>();
-        notifications.as("koordination").get("/api/recipients/reviewers").expect(200).forEach(r -> {
+        notifications.as("koordination").get("/api/recipients/reviewers?size=100").expect(200).get("content").forEach(r -> {
             if ("EN".equals(r.get("language").asString())) {
                 english.add(r.get("id").asString());
             }
@@ -206,7 +206,7 @@ final class SystemUnderTest implements AutoCloseable {
 
     /** The shared address of the focus group of a Themenfeld (e.g. WORK_ECONOMY). */
     String focusGroupAddress(String themenfeld) {
-        for (JsonNode group : notifications.as("koordination").get("/api/recipients/focus-groups").expect(200)) {
+        for (JsonNode group : notifications.as("koordination").get("/api/recipients/focus-groups?size=100").expect(200).get("content")) {
             if (group.get("id").asString().equals(themenfeld)) {
                 return group.get("email").asString();
             }
