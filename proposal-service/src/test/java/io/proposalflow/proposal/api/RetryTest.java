@@ -64,6 +64,23 @@ class RetryTest extends ServiceTest {
     }
 
     @Test
+    void aCreateRefusedForInvalidInputMayBeCorrectedAndSentWithTheSameKey() {
+        Map<String, Object> draft = draftBody();
+        String title = "Lotsenprojekt " + UUID.randomUUID();
+        draft.put("title", title);
+        draft.put("requestedBudgetEur", -1);
+        String key = UUID.randomUUID().toString();
+        as(OWNER).post().uri("/api/proposals").header("Idempotency-Key", key).bodyValue(draft).exchange()
+                .expectStatus().isBadRequest();
+
+        draft.put("requestedBudgetEur", 12000);
+        as(OWNER).post().uri("/api/proposals").header("Idempotency-Key", key).bodyValue(draft).exchange()
+                .expectStatus().isCreated()
+                .expectHeader().doesNotExist("Idempotent-Replayed");
+        assertThat(withTitle(title)).hasSize(1);
+    }
+
+    @Test
     void keysBelongToTheCallerWhoSentThem() {
         Map<String, Object> draft = draftBody();
         String title = "Mentoring " + UUID.randomUUID();

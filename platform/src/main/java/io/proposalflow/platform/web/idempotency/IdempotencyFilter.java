@@ -41,8 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * is stored under caller and key; a repeat with the same key and the same request (method, path,
  * body) gets that answer again and runs nothing; the same key with another request is a 422; a
  * repeat while the first is still running is a 409. Keys are scoped per caller (the authenticated
- * name), so two callers never see each other's answers. Answers of 5xx are not kept: the key is free
- * for a retry. Without the header, or on other operations, nothing changes.
+ * name), so two callers never see each other's answers. Only successful answers are kept: after an
+ * error (4xx, 5xx), which changed nothing, the key is free again, so a repeat runs again (and may
+ * carry a corrected body). Without the header, or on other operations, nothing changes.
  *
  * <p>Runs after Spring Security (the caller is known, unauthenticated requests never get here). The
  * key's record and the effect are two writes: if the service dies after the effect and before the
@@ -204,7 +205,9 @@ public class IdempotencyFilter implements WebFilter, Ordered {
 
         private Mono<Void> record(byte[] bytes) {
             HttpStatusCode status = getStatusCode() == null ? HttpStatus.OK : getStatusCode();
-            if (status.is5xxServerError()) {
+            if (status.isError()) {
+                // an error changed nothing (nothing here is half-written): a repeat, perhaps with a
+                // corrected body, runs again instead of being told the old error
                 return records.release(id).onErrorResume(e -> Mono.empty());
             }
             Map<String, String> headers = new LinkedHashMap<>();

@@ -210,8 +210,9 @@ public final class ApiDescription {
                     .required(false)
                     .description("a key the client chooses for this request (e.g. a UUID), at most 255 printable "
                             + "characters. Sent again with the same body within 24 hours, the request gets the first "
-                            + "answer (header `Idempotent-Replayed: true`) and does nothing else; with another body "
-                            + "it is a 422; while the first is still running, a 409. Keys are per caller.")
+                            + "successful answer (header `Idempotent-Replayed: true`) and does nothing else; with "
+                            + "another body it is a 422; while the first is still running, a 409. After an error "
+                            + "the key is free again. Keys are per caller.")
                     .schema(new Schema<String>().type("string").minLength(1).maxLength(255)
                             .pattern("^[\\x20-\\x7E]+$")));
         }
