@@ -22,7 +22,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -31,9 +30,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import io.proposalflow.platform.web.ProblemWriter;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes an operation marked {@link Idempotent} safe to retry: the first request with an
@@ -52,7 +52,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class IdempotencyFilter implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Printable ASCII, as the IETF draft's sf-string, at most 255 characters. */
     private static final Pattern KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
     private static final int MAX_BODY = 256 * 1024;
@@ -228,18 +227,8 @@ public class IdempotencyFilter implements WebFilter, Ordered {
 
     private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String title, String detail,
             Map<String, Object> properties) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", exchange.getRequest().getPath().value());
-        problem.putAll(properties);
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return response.writeWith(Mono.just(response.bufferFactory()
-                .wrap(JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8))));
+        return ProblemWriter.write(exchange, status, title, detail, exchange.getRequest().getPath().value(),
+                properties);
     }
 
     private static String sha256(byte[] first, byte[] second) {
