@@ -107,14 +107,7 @@ public class IdempotencyFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> once(ServerWebExchange exchange, WebFilterChain chain, String caller, String key) {
-        return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY)
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
+        return bytes(DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY))
                 .flatMap(body -> {
                     String id = sha256(caller.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8));
                     String fingerprint = sha256((exchange.getRequest().getMethod().name() + " "
@@ -180,14 +173,7 @@ public class IdempotencyFilter implements WebFilter, Ordered {
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-            return DataBufferUtils.join(Flux.from(body))
-                    .map(buffer -> {
-                        byte[] bytes = new byte[buffer.readableByteCount()];
-                        buffer.read(bytes);
-                        DataBufferUtils.release(buffer);
-                        return bytes;
-                    })
-                    .defaultIfEmpty(new byte[0])
+            return bytes(DataBufferUtils.join(Flux.from(body)))
                     .flatMap(bytes -> record(bytes).then(Mono.defer(() ->
                             getDelegate().writeWith(Mono.just(bufferFactory().wrap(bytes))))));
         }
@@ -229,6 +215,16 @@ public class IdempotencyFilter implements WebFilter, Ordered {
             Map<String, Object> properties) {
         return ProblemWriter.write(exchange, status, title, detail, exchange.getRequest().getPath().value(),
                 properties);
+    }
+
+    /** The joined buffer's bytes (none for an empty body); the buffer is released. */
+    private static Mono<byte[]> bytes(Mono<DataBuffer> joined) {
+        return joined.map(buffer -> {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            DataBufferUtils.release(buffer);
+            return bytes;
+        }).defaultIfEmpty(new byte[0]);
     }
 
     private static String sha256(byte[] first, byte[] second) {
