@@ -3,6 +3,8 @@ package io.proposalflow.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -237,6 +239,26 @@ class PortalRolePagesTest {
         assertThat(PROPOSALS.bodies).singleElement().asString().startsWith("POST /api/proposals ")
                 .contains("{\"id\":\"stiftung-neuerkerode\",\"name\":\"Stiftung Neuerkerode\","
                         + "\"role\":\"Träger der Ausbildung\"}");
+    }
+
+    @Test
+    void theFocusGroupsDraftSentTwiceGoesWithOneKeyAndTheRepeatWaitsForTheFirstAnswer() {
+        PageSession focusGroup = new PageSession(web).as("fg-arbeitswelt");
+        Matcher rendered = Pattern.compile("name=\"idempotencyKey\" value=\"([0-9a-f-]{36})\"")
+                .matcher(focusGroup.page("/proposals/new"));
+        assertThat(rendered.find()).as("the new-draft form carries a key").isTrue();
+        MultiValueMap<String, String> form = Fixtures.draft();
+        form.add("idempotencyKey", rendered.group(1));
+        form.add("_csrf", focusGroup.csrf("/proposals/new"));
+        PROPOSALS.idempotencyKeys.clear();
+        PROPOSALS.stillRunning.set(2);
+
+        EntityExchangeResult<byte[]> created = focusGroup.post("/proposals", form);
+
+        assertThat(created.getResponseHeaders().getLocation())
+                .hasToString("/proposals/" + RETURNED + "?notice=created");
+        assertThat(PROPOSALS.idempotencyKeys).as("asked again while the first was running, with the same key")
+                .hasSize(3).containsOnly("POST /api/proposals " + rendered.group(1));
     }
 
     @Test

@@ -24,6 +24,10 @@ final class StubServices implements AutoCloseable {
 
     private final DisposableServer server;
     final List<String> requests = new CopyOnWriteArrayList<>();
+    /** "METHOD uri key" of every request that carried an Idempotency-Key. */
+    final List<String> idempotencyKeys = new CopyOnWriteArrayList<>();
+    /** How many requests with an Idempotency-Key to answer first as the services do while the first runs. */
+    final java.util.concurrent.atomic.AtomicInteger stillRunning = new java.util.concurrent.atomic.AtomicInteger();
     /** "METHOD uri body" of every request that had a body. */
     final List<String> bodies = new CopyOnWriteArrayList<>();
     volatile boolean down;
@@ -39,6 +43,15 @@ final class StubServices implements AutoCloseable {
                     }
                     if (down) {
                         return response.status(503).send().then();
+                    }
+                    String key = request.requestHeaders().get("Idempotency-Key");
+                    if (key != null) {
+                        idempotencyKeys.add(request.method().name() + " " + uri + " " + key);
+                        if (stillRunning.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                            return response.status(409).header("Retry-After", "1")
+                                    .header("Content-Type", "application/problem+json")
+                                    .sendString(Mono.just("{\"title\":\"Request still in progress\"}")).then();
+                        }
                     }
                     String user = user(request);
                     Answer answer = user == null ? new Answer(401, "{\"detail\":\"unauthenticated\"}")

@@ -51,8 +51,9 @@ public final class ProposalApi {
         return client.getAll("/api/proposals/" + id + "/history", HISTORY);
     }
 
-    public Mono<Proposal> create(Map<String, Object> content) {
-        return client.send(HttpMethod.POST, "/api/proposals", content, null, Proposal.class);
+    /** Creates a draft; the same form sent twice (same key) creates it once. */
+    public Mono<Proposal> create(Map<String, Object> content, String idempotencyKey) {
+        return client.send(HttpMethod.POST, "/api/proposals", content, null, idempotencyKey, Proposal.class);
     }
 
     public Mono<Proposal> edit(UUID id, long version, Map<String, Object> content) {
@@ -60,9 +61,9 @@ public final class ProposalApi {
     }
 
     /** submit, resubmit or withdraw, against the version the user saw. */
-    public Mono<Proposal> act(UUID id, long version, String action, Object body) {
+    public Mono<Proposal> act(UUID id, long version, String action, Object body, String idempotencyKey) {
         return client.send(HttpMethod.POST, "/api/proposals/" + id + "/" + action, body, etag(version),
-                Proposal.class);
+                idempotencyKey, Proposal.class);
     }
 
     public Mono<Proposal> reportFunding(UUID id, long version, Map<String, Object> report) {

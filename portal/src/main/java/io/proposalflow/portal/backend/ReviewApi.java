@@ -40,8 +40,9 @@ public final class ReviewApi {
         return client.get("/api/reviews/" + id, ReviewCase.class);
     }
 
-    public Mono<ReviewCase> decide(UUID id, Map<String, Object> decision) {
-        return client.send(HttpMethod.POST, "/api/reviews/" + id + "/decisions", decision, null, ReviewCase.class);
+    public Mono<ReviewCase> decide(UUID id, Map<String, Object> decision, String idempotencyKey) {
+        return client.send(HttpMethod.POST, "/api/reviews/" + id + "/decisions", decision, null, idempotencyKey,
+                ReviewCase.class);
     }
 
     public Mono<ReviewCase> assign(UUID id, List<String> reviewerIds) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,7 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.util.retry.Retry;
 
 /**
  * The portal's client of one service: the signed-in user's credentials on every request, a connect
@@ -29,6 +31,17 @@ import reactor.netty.http.client.HttpClient;
  * answer (connection, timeout, 5xx) count against the breaker.
  */
 public final class ServiceClient {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int IN_PROGRESS_RETRIES = 5;
+    private static final Duration IN_PROGRESS_WAIT = Duration.ofMillis(500);
+
+    /** The service is still processing the first request with this key. */
+    private static final class FirstStillRunning extends RuntimeException {
+        FirstStillRunning() {
+            super("the first request with this Idempotency-Key is still running", null, false, false);
+        }
+    }
 
     private final Backend backend;
     private final WebClient web;
@@ -91,18 +104,41 @@ public final class ServiceClient {
     }
 
     public <T> Mono<T> send(HttpMethod method, String uri, Object body, String ifMatch, Class<T> type) {
-        return call(method, uri, body, ifMatch, r -> r.bodyToMono(type));
+        return send(method, uri, body, ifMatch, null, type);
+    }
+
+    /**
+     * A change sent with the {@code Idempotency-Key} of the form it comes from, so that the same form sent
+     * twice (a double click, a reload) takes effect once and both answers are the first one's. While the
+     * first is still being processed the service asks to come back shortly (409 with Retry-After): the
+     * repeat waits for the first one's answer instead of showing an error.
+     */
+    public <T> Mono<T> send(HttpMethod method, String uri, Object body, String ifMatch, String idempotencyKey,
+            Class<T> type) {
+        return call(method, uri, body, ifMatch, idempotencyKey, r -> r.bodyToMono(type));
     }
 
     private <T> Mono<T> call(HttpMethod method, String uri, Object body, String ifMatch,
+            Function<ClientResponse, Mono<T>> read) {
+        return call(method, uri, body, ifMatch, null, read);
+    }
+
+    private <T> Mono<T> call(HttpMethod method, String uri, Object body, String ifMatch, String idempotencyKey,
             Function<ClientResponse, Mono<T>> read) {
         WebClient.RequestBodySpec request = web.method(method).uri(uri);
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
+        if (idempotencyKey != null) {
+            request.header(IDEMPOTENCY_KEY, idempotencyKey);
+        }
         WebClient.RequestHeadersSpec<?> spec = body == null ? request : request.bodyValue(body);
         return spec.exchangeToMono(response -> {
                     HttpStatusCode status = response.statusCode();
+                    if (idempotencyKey != null && status.value() == 409
+                            && response.headers().header(HttpHeaders.RETRY_AFTER).size() == 1) {
+                        return response.releaseBody().then(Mono.error(new FirstStillRunning()));
+                    }
                     if (status.is4xxClientError()) {
                         return problem(response).flatMap(Mono::error);
                     }
@@ -111,7 +147,11 @@ public final class ServiceClient {
                     }
                     return read.apply(response);
                 })
-                .timeout(deadline)
+                .retryWhen(Retry.fixedDelay(IN_PROGRESS_RETRIES, IN_PROGRESS_WAIT)
+                        .filter(FirstStillRunning.class::isInstance)
+                        .onRetryExhaustedThrow((retries, signal) -> new ApiProblemException(409,
+                                "the first request with this Idempotency-Key is still running", Map.of())))
+                .timeout(deadline.plus(IN_PROGRESS_WAIT.multipliedBy(IN_PROGRESS_RETRIES)))
                 .transformDeferred(CircuitBreakerOperator.of(breaker))
                 .onErrorMap(e -> !(e instanceof ApiProblemException), e -> new BackendUnavailableException(backend, e));
     }

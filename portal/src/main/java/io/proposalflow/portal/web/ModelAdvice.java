@@ -24,6 +24,15 @@ public class ModelAdvice {
         return token == null ? Mono.empty() : token;
     }
 
+    /**
+     * A fresh Idempotency-Key for the forms of this page that create or decide: sent twice (a double
+     * click, a reload of the answer), such a form takes effect once.
+     */
+    @ModelAttribute("idempotencyKey")
+    public String idempotencyKey() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
     @ModelAttribute("currentUser")
     public PortalUser currentUser(@AuthenticationPrincipal PortalUser user) {
         return user;

@@ -23,6 +23,7 @@ public class ProposalForm {
     static final int PARTNER_ROWS = 4;
 
     private Long version;
+    private String idempotencyKey;
     private String title = "";
     private String summary = "";
     private String themenfeld = "";
@@ -233,6 +234,9 @@ public class ProposalForm {
         }
     }
 
+    /** The key the new-draft form was rendered with, sent as Idempotency-Key. */
+    public String getIdempotencyKey() { return idempotencyKey; }
+    public void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
     /** The version the form was rendered from, sent back as If-Match. */
     public Long getVersion() { return version; }
     public void setVersion(Long version) { this.version = version; }

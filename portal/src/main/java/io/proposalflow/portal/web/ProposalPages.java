@@ -79,7 +79,7 @@ public class ProposalPages {
             if (errors.any()) {
                 return Mono.just(form(model, form, errors, null, choices));
             }
-            return proposals.create(form.toRequest(locale, choices))
+            return proposals.create(form.toRequest(locale, choices), FormData.idempotencyKey(form.getIdempotencyKey()))
                     .map(created -> "redirect:/proposals/" + created.id() + "?notice=created")
                     .onErrorResume(e -> formFailed(e, model, form, null, choices));
         });
@@ -133,7 +133,8 @@ public class ProposalPages {
     @PostMapping("/proposals/{id}/{action:submit|resubmit}")
     public Mono<String> act(@PathVariable UUID id, @PathVariable String action, ServerWebExchange exchange,
             Model model) {
-        return FormData.of(exchange).flatMap(form -> proposals.act(id, FormData.version(form), action, null))
+        return FormData.of(exchange).flatMap(form -> proposals.act(id, FormData.version(form), action, null,
+                        FormData.idempotencyKey(form)))
                 .map(p -> "redirect:/proposals/" + id + "?notice=" + (action.equals("submit") ? "submitted" : "resubmitted"))
                 .onErrorResume(ApiProblemException.class, e -> conflict(e, id))
                 .onErrorResume(BackendUnavailableException.class, e -> proposals.get(id).map(p -> {
@@ -152,16 +153,16 @@ public class ProposalPages {
     @PostMapping("/proposals/{id}/withdraw")
     public Mono<String> withdraw(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
         return FormData.of(exchange).flatMap(form -> withdraw(id, FormData.version(form),
-                form.getOrDefault("reason", ""), model));
+                form.getOrDefault("reason", ""), FormData.idempotencyKey(form), model));
     }
 
-    private Mono<String> withdraw(UUID id, long version, String reason, Model model) {
+    private Mono<String> withdraw(UUID id, long version, String reason, String idempotencyKey, Model model) {
         FormErrors errors = new FormErrors();
         errors.text("reason", reason, 1000, true);
         if (errors.any()) {
             return proposals.get(id).map(p -> withdrawPage(model, p, reason, errors));
         }
-        return proposals.act(id, version, "withdraw", Map.of("reason", reason.trim()))
+        return proposals.act(id, version, "withdraw", Map.of("reason", reason.trim()), idempotencyKey)
                 .map(p -> "redirect:/proposals/" + id + "?notice=withdrawn")
                 .onErrorResume(ApiProblemException.class, e -> conflict(e, id));
     }

@@ -93,7 +93,7 @@ public class ReviewPages {
             CRITERIA.forEach(c -> scores.put(c, Integer.valueOf(form.get(c))));
             body.put("scores", scores);
             body.put("comment", form.get("comment").isBlank() ? null : form.get("comment").trim());
-            return reviews.decide(id, body)
+            return reviews.decide(id, body, FormData.idempotencyKey(submitted))
                     .map(c -> "redirect:/reviews/" + id + "?notice=decided")
                     .onErrorResume(ApiProblemException.class, e -> {
                         if (e.status() != 400 && e.status() != 409) {
