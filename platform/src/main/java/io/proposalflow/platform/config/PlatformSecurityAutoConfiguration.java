@@ -32,6 +32,7 @@ import io.proposalflow.platform.security.JwtAuthentication;
 import io.proposalflow.platform.security.PlatformSecurityProperties;
 import io.proposalflow.platform.security.ProblemAuthenticationHandlers;
 import io.proposalflow.platform.security.Role;
+import reactor.core.publisher.Mono;
 
 /**
  * The security defaults of every service: every API call needs authentication; the API docs and
@@ -39,9 +40,12 @@ import io.proposalflow.platform.security.Role;
  * OAuth2 resource server (JWT) when an issuer is configured; stateless; role checks with
  * {@code @PreAuthorize}; 401/403 as problem+json.
  */
-@AutoConfiguration(
-        before = { ReactiveUserDetailsServiceAutoConfiguration.class, ReactiveManagementWebSecurityAutoConfiguration.class },
-        after = ReactiveOAuth2ResourceServerAutoConfiguration.class)
+// Before Boot's resource-server configuration: it registers a SecurityWebFilterChain of its own
+// (anything authenticated, no public health, no problem+json, scopes as authorities) when none
+// exists yet; ordered after it, that chain won and the platform's never applied with an issuer set
+// (every /actuator/health answered 401). The JWT decoder it creates is looked up lazily below.
+@AutoConfiguration(before = { ReactiveUserDetailsServiceAutoConfiguration.class,
+        ReactiveManagementWebSecurityAutoConfiguration.class, ReactiveOAuth2ResourceServerAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 @EnableWebFluxSecurity
@@ -74,10 +78,24 @@ public class PlatformSecurityAutoConfiguration {
         };
     }
 
-    /** The users of HTTP Basic. */
+    /**
+     * The users of HTTP Basic, or nobody where Basic is off (then no user name is accepted; Boot's
+     * generated user never appears). Basic switched on without users is a configuration mistake the
+     * service names at start rather than running with a user nobody meant to create.
+     */
     @Bean
     @ConditionalOnMissingBean
-    ReactiveUserDetailsService userDetailsService(PlatformSecurityProperties properties) {
+    ReactiveUserDetailsService userDetailsService(PlatformSecurityProperties properties,
+            ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+        if (!properties.basicEnabled(jwtDecoder.getIfAvailable() != null)) {
+            return username -> Mono.empty();
+        }
+        if (properties.users().isEmpty()) {
+            throw new IllegalStateException("HTTP Basic is on (platform.security.basic-enabled, "
+                    + "PLATFORM_SECURITY_BASIC_ENABLED) but no users are configured (platform.security.users): "
+                    + "configure users, or an OAuth2 issuer (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) "
+                    + "and leave Basic off");
+        }
         MapReactiveUserDetailsService users = basicUsers(properties);
         return users::findByUsername;
     }
@@ -120,17 +138,15 @@ public class PlatformSecurityAutoConfiguration {
                         .authorities(user.roles().stream().map(Role::authority).toArray(String[]::new))
                         .build())
                 .toList();
-        // an empty map is not allowed; a user nobody can log in as keeps the service well-defined
-        return users.isEmpty()
-                ? new MapReactiveUserDetailsService(User.withUsername("nobody").password("{noop}").authorities("NONE").build())
-                : new MapReactiveUserDetailsService(users);
+        return new MapReactiveUserDetailsService(users);
     }
 
     @Bean
     @ConditionalOnMissingBean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, PlatformSecurityProperties properties,
             ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
-        boolean basic = properties.basicEnabled();
+        boolean issuer = jwtDecoder.getIfAvailable() != null;
+        boolean basic = properties.basicEnabled(issuer);
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(basic);
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -147,7 +163,7 @@ public class PlatformSecurityAutoConfiguration {
         } else {
             http.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable);
         }
-        if (jwtDecoder.getIfAvailable() != null) {
+        if (issuer) {
             http.oauth2ResourceServer(o -> o
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
