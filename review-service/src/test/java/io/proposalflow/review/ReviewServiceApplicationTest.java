@@ -6,7 +6,7 @@ class ReviewServiceApplicationTest extends ReviewServiceTestBase {
 
     @Test
     void startsConnectedToKafkaAndItsOwnDatabaseAndReportsHealth() {
-        anonymous().get().uri("/actuator/health").exchange()
+        as("koordination").get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
