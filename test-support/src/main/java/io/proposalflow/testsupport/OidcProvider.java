@@ -8,6 +8,7 @@ import java.util.Map;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /**
  * A real OpenID Connect provider for tests ({@code no.nav.security:mock-oauth2-server}): discovery,
@@ -31,9 +32,12 @@ public final class OidcProvider implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts a provider whose login page asks for the user name and the claims (interactive login). */
+    /**
+     * Starts a provider that signs a browser in without asking (no login form): whom, is told
+     * beforehand with {@link #signInNextAs}.
+     */
     public static OidcProvider start() {
-        MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(true));
+        MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(false));
         server.start(InetAddress.getLoopbackAddress(), 0);
         return new OidcProvider(server);
     }
@@ -54,6 +58,19 @@ public final class OidcProvider implements AutoCloseable {
     /** A token as the provider would sign it; a negative {@code validFor} gives one that has expired. */
     public String token(String issuerId, String subject, String audience, Map<String, Object> claims, Duration validFor) {
         return server.issueToken(issuerId, subject, audience, claims, validFor.toSeconds()).serialize();
+    }
+
+    /**
+     * The next browser that comes to the provider's login is signed in as {@code subject} with these
+     * claims, in ID and access token alike (as the Keycloak realm's mappers do): audience the API and
+     * the client, authorized party the client; the access token is valid for {@code validFor}.
+     */
+    public void signInNextAs(String subject, String clientId, Map<String, Object> claims, Duration validFor) {
+        Map<String, Object> all = new HashMap<>(claims);
+        all.put("azp", clientId);
+        all.put("preferred_username", subject);
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(AUDIENCE, clientId),
+                all, validFor.toSeconds()));
     }
 
     /** Claims of a focus-group member. */
