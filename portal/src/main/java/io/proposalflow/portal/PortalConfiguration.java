@@ -1,6 +1,7 @@
 package io.proposalflow.portal;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -128,7 +129,10 @@ public class PortalConfiguration {
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; "
                                 + "style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN))
+                        // written only to requests that came over TLS (directly, or X-Forwarded-Proto from
+                        // the reverse proxy: server.forward-headers-strategy); a year, as browsers' preload lists ask
+                        .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)))
                 .build();
     }
 
