@@ -166,6 +166,20 @@ class PortalOidcTest {
     }
 
     @Test
+    void someoneTheProviderKnowsButWithoutAPortalRoleIsNotSignedIn() {
+        Browser mallory = new Browser();
+        URI authorize = mallory.get("/oauth2/authorization/portal").getResponseHeaders().getLocation();
+        PROVIDER.signInNextAs("mallory", CLIENT_ID, Map.of("roles", List.of("ADMIN")), Duration.ofHours(1));
+        URI callback = WebTestClient.bindToServer().build().get().uri(authorize).exchange()
+                .expectBody().returnResult().getResponseHeaders().getLocation();
+        assertThat(mallory.remember(web.get().uri(callback).headers(mallory::send).exchange().expectBody()
+                .returnResult()).getResponseHeaders().getLocation()).hasToString("/login?error");
+        assertThat(mallory.page("/login?error")).contains("keine Rolle in diesem Portal");
+        assertThat(mallory.get("/proposals").getResponseHeaders().getLocation())
+                .hasToString("/oauth2/authorization/portal");
+    }
+
+    @Test
     void theSignInPageOffersTheProviderInsteadOfTheDemoForm() {
         String page = new Browser().page("/login");
         assertThat(page).contains("href=\"/oauth2/authorization/portal\"").doesNotContain("name=\"password\"");
