@@ -6,6 +6,7 @@ but compose never sets, a dead-letter topic nobody creates, Dockerfiles drifting
 Run from the repository root (deploy/validate.sh does). Needs Python 3 with PyYAML.
 Prints one line per check and exits 1 if any failed.
 """
+import json
 import re
 import sys
 from pathlib import Path
@@ -18,6 +19,8 @@ TOPICS_JAVA = Path("proposal-events/src/main/java/io/proposalflow/events/Topics.
 TOPICS_SCRIPT = Path("deploy/kafka-create-topics.sh")
 ENV_EXAMPLE = Path("deploy/.env.example")
 COMPOSE = Path("docker-compose.yml")
+REALM = Path("deploy/keycloak/proposalflow-realm.json")
+ROLES_JAVA = Path("platform/src/main/java/io/proposalflow/platform/security/Role.java")
 
 # ${NAME} or ${NAME:default} in Spring files, ${NAME}, ${NAME:-x}, ${NAME:?x} in compose
 PLACEHOLDER = re.compile(r"\$\{([A-Z][A-Z0-9_]*)")
@@ -135,5 +138,32 @@ for name, service in compose["services"].items():
     else:
         ok = bool(healthcheck and healthcheck.get("test"))
     check(ok, f"{name}: has a health check (or is a one-shot others wait for)")
+
+# 9. the Keycloak realm gives the services and the portal what they read (README, "Security")
+realm = json.loads(REALM.read_text())
+roles = set(re.findall(r"^    ([A-Z_]+)[,;]", ROLES_JAVA.read_text(), re.M))
+check({r["name"] for r in realm["roles"]["realm"]} == roles,
+      f"realm: the realm roles are the services' roles {sorted(roles)}")
+portal_client = next((c for c in realm["clients"] if c["clientId"] == "proposalflow-portal"), {})
+check(not portal_client.get("publicClient", True) and portal_client.get("standardFlowEnabled")
+      and not portal_client.get("directAccessGrantsEnabled", True)
+      and portal_client.get("attributes", {}).get("pkce.code.challenge.method") == "S256",
+      "realm: the portal is a confidential client, authorization code with PKCE S256 only")
+mappers = [m for scope in realm["clientScopes"] if scope["name"] in portal_client.get("defaultClientScopes", [])
+           for m in scope.get("protocolMappers", [])]
+claims = {m["config"].get("claim.name") for m in mappers}
+audiences = {m["config"].get("included.custom.audience") for m in mappers}
+check({"roles", "focus_group", "organisations"} <= claims and "proposalflow-api" in audiences,
+      "realm: the portal's tokens carry roles, focus_group, organisations and the audience proposalflow-api")
+platform_users = yaml.safe_load(PLATFORM_DEFAULTS.read_text())["platform"]["security"]["users"]
+expected_users = {(u["username"], tuple(u["roles"]), u.get("focus-group"), tuple(u.get("organisations", [])))
+                  for u in platform_users}
+realm_users = {(u["username"], tuple(u["realmRoles"]), (u["attributes"].get("focus_group") or [None])[0],
+                tuple(u["attributes"].get("organisations", []))) for u in realm["users"]}
+check(realm_users == expected_users, "realm: the demo users are the embedded default's"
+      + ("" if realm_users == expected_users else f"; differing {sorted(map(str, realm_users ^ expected_users))}"))
+check(all(u["enabled"] == "${KEYCLOAK_DEMO_USERS}" for u in realm["users"])
+      and compose["services"]["keycloak"]["environment"]["KEYCLOAK_DEMO_USERS"] == "${KEYCLOAK_DEMO_USERS:-false}",
+      "realm: the demo users are off unless KEYCLOAK_DEMO_USERS=true")
 
 sys.exit(1 if failures else 0)

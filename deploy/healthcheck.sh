@@ -3,12 +3,13 @@
 # neither curl nor wget, and starting a JVM every few seconds to ask would cost more than the
 # service itself, so bash talks HTTP/1.0 over its /dev/tcp pseudo-device.
 #
-# Usage: healthcheck [path]   (default /actuator/health/readiness; the port is $PORT)
+# Usage: healthcheck [path]   (default /actuator/health/readiness; the port is the management port
+# $MANAGEMENT_SERVER_PORT where one is set, as docker-compose.yml does, else $PORT)
 # Exit 0 when the answer's status is 200, 1 otherwise.
 set -uo pipefail
 
 path="${1:-/actuator/health/readiness}"
-port="${PORT:-8080}"
+port="${MANAGEMENT_SERVER_PORT:-${PORT:-8080}}"
 
 if ! exec 3<>"/dev/tcp/127.0.0.1/${port}"; then
   echo "unhealthy: nothing listens on port ${port}" >&2

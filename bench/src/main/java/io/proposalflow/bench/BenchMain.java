@@ -140,7 +140,7 @@ public final class BenchMain {
                 ManagedProcess process = system == null ? null : system.process(service);
                 Duration startup = system == null ? null : system.startupTimes().get(service);
                 services.add(ServiceFigures.of(service.id(), process, startup,
-                        ApiClient.of("http://127.0.0.1:" + service.port(ports)), options.out()));
+                        ApiClient.of("http://127.0.0.1:" + service.port(ports)).as("koordination"), options.out()));
             }
             Map<String, Object> servicesJson = new LinkedHashMap<>();
             if (options.portal()) {

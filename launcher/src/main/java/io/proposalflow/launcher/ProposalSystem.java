@@ -223,6 +223,12 @@ public final class ProposalSystem implements AutoCloseable {
         environment.put("PROPOSAL_SERVICE_URL", baseUrl(Service.PROPOSAL));
         environment.put("REVIEW_SERVICE_URL", baseUrl(Service.REVIEW));
         environment.put("NOTIFICATION_SERVICE_URL", baseUrl(Service.NOTIFICATION));
+        // the portal's sign-in at an identity provider, when the services trust one (ADR 16)
+        config.serviceEnvironment().forEach((name, value) -> {
+            if (name.startsWith("PORTAL_OIDC_")) {
+                environment.put(name, value);
+            }
+        });
         if (config.serviceEnvironment().containsKey(FastStart.SWITCH)) {
             environment.put(FastStart.SWITCH, config.serviceEnvironment().get(FastStart.SWITCH));
         }

@@ -6,7 +6,7 @@ class NotificationServiceApplicationTest extends IntegrationTest {
 
     @Test
     void startsConnectedToKafkaAndItsOwnDatabaseAndReportsHealthWithTheMailCircuitBreaker() {
-        client().get().uri("/actuator/health").exchange()
+        coordinator().get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")

@@ -33,7 +33,12 @@ class ObservabilityTest extends IntegrationTest {
 
     @Test
     void readinessChecksTheDependenciesAndTheMailServerWhileLivenessChecksOnlyTheProcess() {
-        HealthProbes.assertReadinessChecksWhileLivenessDoesNot(client(), "mongo", "kafka", "smtp");
+        HealthProbes.assertReadinessChecksWhileLivenessDoesNot(coordinator(), "mongo", "kafka", "smtp");
+    }
+
+    @Test
+    void withoutLoginTheApiPortTellsOnlyWhetherTheServiceIsUp() {
+        HealthProbes.assertAnonymousSeesOnlyTheStatus(client());
     }
 
     @Test
@@ -41,11 +46,11 @@ class ObservabilityTest extends IntegrationTest {
         CircuitBreaker smtp = breakers.circuitBreaker(GuardedMailSender.SMTP);
         smtp.transitionToForcedOpenState();
         try {
-            client().get().uri("/actuator/health/readiness").exchange()
+            coordinator().get().uri("/actuator/health/readiness").exchange()
                     .expectStatus().isEqualTo(503)
                     .expectBody()
                     .jsonPath("$.components.smtp.status").isEqualTo("SMTP_UNAVAILABLE");
-            client().get().uri("/actuator/health").exchange()
+            coordinator().get().uri("/actuator/health").exchange()
                     .expectStatus().isOk()
                     .expectBody()
                     .jsonPath("$.status").isEqualTo("UP")
@@ -57,8 +62,8 @@ class ObservabilityTest extends IntegrationTest {
     }
 
     @Test
-    void prometheusShowsMailsSentAndFailedAndTheOutboxBacklogWithoutLogin() {
-        String scrape = client().get().uri("/actuator/prometheus").exchange()
+    void prometheusShowsTheCoordinationMailsSentAndFailedAndTheOutboxBacklog() {
+        String scrape = coordinator().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(scrape)

@@ -1,9 +1,13 @@
 package io.proposalflow.portal;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpMethod;
@@ -31,6 +35,7 @@ import io.proposalflow.portal.backend.ProposalApi;
 import io.proposalflow.portal.backend.ReviewApi;
 import io.proposalflow.portal.backend.ServiceClient;
 import io.proposalflow.portal.security.BasicServiceAuthentication;
+import io.proposalflow.portal.security.OidcLogin;
 import io.proposalflow.portal.security.PortalRole;
 import io.proposalflow.portal.security.ServiceAuthentication;
 import io.proposalflow.portal.security.ServiceSignIn;
@@ -47,9 +52,19 @@ public class PortalConfiguration {
     private static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/img/**", "/favicon.ico",
             "/barrierefreiheit", "/language", "/actuator/health", "/actuator/health/**" };
 
+    /** OIDC sign-in when an issuer is configured (PORTAL_OIDC_ISSUER_URI); the form otherwise. */
     @Bean
-    ServiceAuthentication serviceAuthentication() {
-        return new BasicServiceAuthentication();
+    @ConditionalOnExpression("!'${portal.oidc.issuer-uri:}'.isBlank()")
+    OidcLogin oidcLogin(Environment environment) {
+        return new OidcLogin(environment.getRequiredProperty("portal.oidc.issuer-uri"),
+                environment.getRequiredProperty("portal.oidc.client-id"),
+                environment.getProperty("portal.oidc.client-secret", ""));
+    }
+
+    @Bean
+    ServiceAuthentication serviceAuthentication(ObjectProvider<OidcLogin> oidc) {
+        OidcLogin login = oidc.getIfAvailable();
+        return login != null ? login.tokenRelay() : new BasicServiceAuthentication();
     }
 
     @Bean
@@ -76,10 +91,23 @@ public class PortalConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, ProposalApi proposals, ReviewApi reviews) {
+    SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, ProposalApi proposals, ReviewApi reviews,
+            ObjectProvider<OidcLogin> oidc) {
         DefaultServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
         RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
         loggedOut.setLogoutSuccessUrl(URI.create("/login?logout"));
+        OidcLogin login = oidc.getIfAvailable();
+        if (login != null) {
+            login.configure(http);
+        } else {
+            http.formLogin(f -> f
+                    .loginPage("/login")
+                    .authenticationManager(new ServiceSignIn(proposals, reviews))
+                    // a service that cannot be reached is not a wrong password: say which it is
+                    .authenticationFailureHandler((exchange, e) -> redirect.sendRedirect(exchange.getExchange(),
+                            URI.create(e instanceof AuthenticationServiceException ? "/login?unavailable"
+                                    : "/login?error"))));
+        }
         return http
                 .authorizeExchange(a -> a
                         .pathMatchers(PUBLIC_PATHS).permitAll()
@@ -92,15 +120,8 @@ public class PortalConfiguration {
                         .pathMatchers("/proposals", "/proposals/**")
                                 .hasAnyRole(PortalRole.FOCUS_GROUP.name(), PortalRole.COORDINATOR.name())
                         .anyExchange().authenticated())
-                .formLogin(f -> f
-                        .loginPage("/login")
-                        .authenticationManager(new ServiceSignIn(proposals, reviews))
-                        // a service that cannot be reached is not a wrong password: say which it is
-                        .authenticationFailureHandler((exchange, e) -> redirect.sendRedirect(exchange.getExchange(),
-                                URI.create(e instanceof AuthenticationServiceException ? "/login?unavailable"
-                                        : "/login?error"))))
                 // sign-out ends the whole session: the identity and the credentials kept in it go with it
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(loggedOut)
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(login != null ? login.logoutSuccess() : loggedOut)
                         .logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
                                 new WebSessionServerLogoutHandler())))
                 .exceptionHandling(e -> e.accessDeniedHandler(new HttpStatusServerAccessDeniedHandler(HttpStatus.FORBIDDEN)))
@@ -108,7 +129,10 @@ public class PortalConfiguration {
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; "
                                 + "style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN))
+                        // written only to requests that came over TLS (directly, or X-Forwarded-Proto from
+                        // the reverse proxy: server.forward-headers-strategy); a year, as browsers' preload lists ask
+                        .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)))
                 .build();
     }
 

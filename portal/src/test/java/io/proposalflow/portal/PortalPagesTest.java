@@ -221,4 +221,35 @@ class PortalPagesTest {
         assertThat(NOTIFICATIONS.requests)
                 .contains("PUT /api/recipients/partners/gesundheitsamt-goslar/contacts/c-1");
     }
+
+    @Test
+    void everyPageForbidsInlineScriptsAndFramingAndTlsRequestsGetHsts() {
+        web.get().uri("/login").exchange()
+                .expectStatus().isOk()
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("script-src 'self'").contains("frame-ancestors 'none'")
+                        .contains("default-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval"))
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                // plain HTTP (the embedded default): HSTS would be ignored and is not sent
+                .expectHeader().doesNotExist("Strict-Transport-Security");
+        web.get().uri("/login").header("X-Forwarded-Proto", "https").exchange()
+                .expectHeader().valueEquals("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+    }
+
+    @Test
+    void noTemplateCarriesAnInlineScriptAHandlerAttributeOrAStyleAttribute() throws java.io.IOException {
+        java.util.regex.Pattern inline = java.util.regex.Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>|\\son[a-z]+\\s*=|javascript:|\\sstyle\\s*=",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+        try (var templates = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/templates"))) {
+            List<String> offending = templates.filter(p -> p.toString().endsWith(".html")).filter(p -> {
+                try {
+                    return inline.matcher(java.nio.file.Files.readString(p)).find();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(Object::toString).toList();
+            assertThat(offending).as("templates the CSP would break").isEmpty();
+        }
+    }
 }

@@ -30,6 +30,8 @@ final class StubServices implements AutoCloseable {
     final java.util.concurrent.atomic.AtomicInteger stillRunning = new java.util.concurrent.atomic.AtomicInteger();
     /** "METHOD uri body" of every request that had a body. */
     final List<String> bodies = new CopyOnWriteArrayList<>();
+    /** The Authorization header of each request, in order. */
+    final List<String> authorizations = new CopyOnWriteArrayList<>();
     volatile boolean down;
 
     StubServices(BiFunction<String, String, Answer> routes) {
@@ -41,6 +43,7 @@ final class StubServices implements AutoCloseable {
                     if (!body.isEmpty()) {
                         bodies.add(request.method().name() + " " + uri + " " + body);
                     }
+                    authorizations.add(String.valueOf(request.requestHeaders().get("Authorization")));
                     if (down) {
                         return response.status(503).send().then();
                     }
@@ -68,15 +71,28 @@ final class StubServices implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** The demo user of a Basic header with the right password, else null. */
+    /**
+     * The demo user of a Basic header with the right password, or the subject of a bearer token (the
+     * services check its signature, issuer and audience; OidcAccessTest in proposal-service), else null.
+     */
     private static String user(HttpServerRequest request) {
         String header = request.requestHeaders().get("Authorization");
+        if (header != null && header.startsWith("Bearer ")) {
+            return claims(header.substring(7)).get("sub").asString();
+        }
         if (header == null || !header.startsWith("Basic ")) {
             return null;
         }
         String[] pair = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8)
                 .split(":", 2);
         return pair.length == 2 && pair[1].equals("demo") ? pair[0] : null;
+    }
+
+    /** The claims of a JWT, read without checking it. */
+    static tools.jackson.databind.JsonNode claims(String jwt) {
+        String payload = jwt.split("\\.")[1];
+        return tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
     }
 
     static final String EMPTY_PAGE = "{\"content\":[],\"page\":0,\"size\":20,\"totalElements\":0,\"totalPages\":0}";

@@ -20,12 +20,17 @@ class ObservabilityTest extends ServiceTest {
 
     @Test
     void readinessChecksTheDependenciesWhileLivenessChecksOnlyTheProcess() {
-        HealthProbes.assertReadinessChecksWhileLivenessDoesNot(anonymous(), "mongo", "kafka");
+        HealthProbes.assertReadinessChecksWhileLivenessDoesNot(as(COORDINATOR), "mongo", "kafka");
     }
 
     @Test
-    void prometheusShowsProposalsPerStatusAndTheOutboxBacklogWithoutLogin() {
-        String scrape = anonymous().get().uri("/actuator/prometheus").exchange()
+    void withoutLoginTheApiPortTellsOnlyWhetherTheServiceIsUp() {
+        HealthProbes.assertAnonymousSeesOnlyTheStatus(anonymous());
+    }
+
+    @Test
+    void prometheusShowsTheCoordinationProposalsPerStatusAndTheOutboxBacklog() {
+        String scrape = as(COORDINATOR).get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(scrape)

@@ -8,7 +8,7 @@ class ProposalServiceApplicationTest extends ServiceTest {
     @Test
     void startsConnectedToKafkaAndItsOwnDatabaseAndReportsHealth() {
         WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
-        client.get().uri("/actuator/health").exchange()
+        as(COORDINATOR).get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")

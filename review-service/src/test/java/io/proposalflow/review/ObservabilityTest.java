@@ -25,12 +25,17 @@ class ObservabilityTest extends ReviewServiceTestBase {
 
     @Test
     void readinessChecksTheDependenciesWhileLivenessChecksOnlyTheProcess() {
-        HealthProbes.assertReadinessChecksWhileLivenessDoesNot(anonymous(), "mongo", "kafka");
+        HealthProbes.assertReadinessChecksWhileLivenessDoesNot(as("koordination"), "mongo", "kafka");
     }
 
     @Test
-    void prometheusShowsReviewTurnaroundDecisionsAndTheOutboxBacklogWithoutLogin() {
-        String scrape = anonymous().get().uri("/actuator/prometheus").exchange()
+    void withoutLoginTheApiPortTellsOnlyWhetherTheServiceIsUp() {
+        HealthProbes.assertAnonymousSeesOnlyTheStatus(anonymous());
+    }
+
+    @Test
+    void prometheusShowsTheCoordinationReviewTurnaroundDecisionsAndTheOutboxBacklog() {
+        String scrape = as("koordination").get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(scrape)

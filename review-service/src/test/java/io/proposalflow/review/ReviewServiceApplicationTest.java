@@ -2,11 +2,13 @@ package io.proposalflow.review;
 
 import org.junit.jupiter.api.Test;
 
+import io.proposalflow.testsupport.SecurityMatrix;
+
 class ReviewServiceApplicationTest extends ReviewServiceTestBase {
 
     @Test
     void startsConnectedToKafkaAndItsOwnDatabaseAndReportsHealth() {
-        anonymous().get().uri("/actuator/health").exchange()
+        as("koordination").get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
@@ -19,5 +21,12 @@ class ReviewServiceApplicationTest extends ReviewServiceTestBase {
                 .jsonPath("$.openapi").exists()
                 .jsonPath("$.paths['/api/reviews/{id}/decisions']").exists()
                 .jsonPath("$.paths['/api/panels/{themenfeld}']").exists();
+    }
+
+    @Test
+    void withoutLoginEveryOperationOfTheApiDescriptionIsA401() {
+        SecurityMatrix.assertEveryOperationNeedsALogin("review-service",
+                org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+                        .baseUrl("http://127.0.0.1:" + port).build());
     }
 }

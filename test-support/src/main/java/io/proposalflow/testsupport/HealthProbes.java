@@ -29,4 +29,22 @@ public final class HealthProbes {
             liveness.jsonPath("$.components." + dependency).doesNotExist();
         }
     }
+
+    /**
+     * Without logging in, the API port tells only whether the service is up: no components, no
+     * details (topics, consumer groups, outbox errors), no metrics.
+     */
+    public static void assertAnonymousSeesOnlyTheStatus(WebTestClient anonymous) {
+        anonymous.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components").doesNotExist()
+                .jsonPath("$.details").doesNotExist();
+        anonymous.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.components").doesNotExist();
+        anonymous.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        anonymous.get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
+    }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 import io.proposalflow.notification.IntegrationTest;
+import io.proposalflow.testsupport.SecurityMatrix;
 
 class RecipientApiTest extends IntegrationTest {
 
@@ -84,5 +85,12 @@ class RecipientApiTest extends IntegrationTest {
         coordinator().get().uri("/api/recipients/partners/gibt-es-nicht").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void withoutLoginEveryOperationOfTheApiDescriptionIsA401() {
+        SecurityMatrix.assertEveryOperationNeedsALogin("notification-service",
+                org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+                        .baseUrl("http://127.0.0.1:" + port).build());
     }
 }

@@ -33,7 +33,7 @@ class MailOutageTest extends IntegrationTest {
             publish(first);
             publish(second);
 
-            await().atMost(TIMEOUT).untilAsserted(() -> client().get().uri("/actuator/health").exchange()
+            await().atMost(TIMEOUT).untilAsserted(() -> coordinator().get().uri("/actuator/health").exchange()
                     .expectStatus().isOk()
                     .expectBody()
                     .jsonPath("$.status").isEqualTo("UP")

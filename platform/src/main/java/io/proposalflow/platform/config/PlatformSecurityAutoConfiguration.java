@@ -1,5 +1,6 @@
 package io.proposalflow.platform.config;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,6 +12,7 @@ import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServic
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -24,6 +26,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
@@ -32,6 +36,7 @@ import io.proposalflow.platform.security.JwtAuthentication;
 import io.proposalflow.platform.security.PlatformSecurityProperties;
 import io.proposalflow.platform.security.ProblemAuthenticationHandlers;
 import io.proposalflow.platform.security.Role;
+import reactor.core.publisher.Mono;
 
 /**
  * The security defaults of every service: every API call needs authentication; the API docs and
@@ -39,9 +44,12 @@ import io.proposalflow.platform.security.Role;
  * OAuth2 resource server (JWT) when an issuer is configured; stateless; role checks with
  * {@code @PreAuthorize}; 401/403 as problem+json.
  */
-@AutoConfiguration(
-        before = { ReactiveUserDetailsServiceAutoConfiguration.class, ReactiveManagementWebSecurityAutoConfiguration.class },
-        after = ReactiveOAuth2ResourceServerAutoConfiguration.class)
+// Before Boot's resource-server configuration: it registers a SecurityWebFilterChain of its own
+// (anything authenticated, no public health, no problem+json, scopes as authorities) when none
+// exists yet; ordered after it, that chain won and the platform's never applied with an issuer set
+// (every /actuator/health answered 401). The JWT decoder it creates is looked up lazily below.
+@AutoConfiguration(before = { ReactiveUserDetailsServiceAutoConfiguration.class,
+        ReactiveManagementWebSecurityAutoConfiguration.class, ReactiveOAuth2ResourceServerAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 @EnableWebFluxSecurity
@@ -49,14 +57,23 @@ import io.proposalflow.platform.security.Role;
 public class PlatformSecurityAutoConfiguration {
 
     /**
-     * Readable without logging in: API descriptions, their UI, health, info and the Prometheus
-     * scrape (aggregates only: counts per status or kind, no ids, names or addresses). A production
-     * deployment puts management on its own port (management.server.port) that only the cluster
-     * reaches; /actuator/metrics (per-meter drill-down) still needs a login.
+     * Readable without logging in: API descriptions, their UI, health and info. Health tells anyone
+     * only UP or DOWN (platform-defaults.yml: components and details for the coordination); metrics
+     * and the Prometheus scrape need the coordination on the API port and are open on a management
+     * port of their own ({@link #MANAGEMENT_PATHS}).
      */
     public static final String[] PUBLIC_PATHS = {
             "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
-            "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
+            "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info" };
+
+    /**
+     * Readable without logging in on a separate management port (management.server.port, compose:
+     * MANAGEMENT_SERVER_PORT), which only the deployment's network reaches; on the API port they need
+     * the coordination. The operator endpoints (/actuator/outbox, /actuator/deadletters) change state
+     * and need the coordination on either port.
+     */
+    public static final String[] MANAGEMENT_PATHS = { "/actuator/prometheus", "/actuator/metrics",
+            "/actuator/metrics/**" };
 
     @Bean
     @ConditionalOnMissingBean
@@ -74,10 +91,24 @@ public class PlatformSecurityAutoConfiguration {
         };
     }
 
-    /** The users of HTTP Basic. */
+    /**
+     * The users of HTTP Basic, or nobody where Basic is off (then no user name is accepted; Boot's
+     * generated user never appears). Basic switched on without users is a configuration mistake the
+     * service names at start rather than running with a user nobody meant to create.
+     */
     @Bean
     @ConditionalOnMissingBean
-    ReactiveUserDetailsService userDetailsService(PlatformSecurityProperties properties) {
+    ReactiveUserDetailsService userDetailsService(PlatformSecurityProperties properties,
+            ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+        if (!properties.basicEnabled(jwtDecoder.getIfAvailable() != null)) {
+            return username -> Mono.empty();
+        }
+        if (properties.users().isEmpty()) {
+            throw new IllegalStateException("HTTP Basic is on (platform.security.basic-enabled, "
+                    + "PLATFORM_SECURITY_BASIC_ENABLED) but no users are configured (platform.security.users): "
+                    + "configure users, or an OAuth2 issuer (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) "
+                    + "and leave Basic off");
+        }
         MapReactiveUserDetailsService users = basicUsers(properties);
         return users::findByUsername;
     }
@@ -120,17 +151,15 @@ public class PlatformSecurityAutoConfiguration {
                         .authorities(user.roles().stream().map(Role::authority).toArray(String[]::new))
                         .build())
                 .toList();
-        // an empty map is not allowed; a user nobody can log in as keeps the service well-defined
-        return users.isEmpty()
-                ? new MapReactiveUserDetailsService(User.withUsername("nobody").password("{noop}").authorities("NONE").build())
-                : new MapReactiveUserDetailsService(users);
+        return new MapReactiveUserDetailsService(users);
     }
 
     @Bean
     @ConditionalOnMissingBean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, PlatformSecurityProperties properties,
-            ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
-        boolean basic = properties.basicEnabled();
+            ObjectProvider<ReactiveJwtDecoder> jwtDecoder, Environment environment) {
+        boolean issuer = jwtDecoder.getIfAvailable() != null;
+        boolean basic = properties.basicEnabled(issuer);
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(basic);
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -138,6 +167,8 @@ public class PlatformSecurityAutoConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeExchange(a -> a.pathMatchers(PUBLIC_PATHS).permitAll()
+                        .matchers(onManagementPort(environment, MANAGEMENT_PATHS)).permitAll()
+                        .pathMatchers(MANAGEMENT_PATHS).hasRole("COORDINATOR")
                         // retrying parked outbox entries is an operator's decision
                         .pathMatchers("/actuator/outbox", "/actuator/outbox/**", "/actuator/deadletters",
                                 "/actuator/deadletters/**").hasRole("COORDINATOR")
@@ -147,7 +178,7 @@ public class PlatformSecurityAutoConfiguration {
         } else {
             http.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable);
         }
-        if (jwtDecoder.getIfAvailable() != null) {
+        if (issuer) {
             http.oauth2ResourceServer(o -> o
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
@@ -155,5 +186,24 @@ public class PlatformSecurityAutoConfiguration {
                             new ReactiveJwtAuthenticationConverterAdapter(JwtAuthentication::from))));
         }
         return http.build();
+    }
+
+    /**
+     * Requests to {@code paths} that arrived on the management port, where that port is configured
+     * and differs from the API port (the embedded default has one port for both).
+     */
+    private static ServerWebExchangeMatcher onManagementPort(Environment environment, String... paths) {
+        Integer management = environment.getProperty("management.server.port", Integer.class);
+        Integer server = environment.getProperty("server.port", Integer.class, 8080);
+        if (management == null || management <= 0 || management.equals(server)) {
+            return exchange -> ServerWebExchangeMatcher.MatchResult.notMatch();
+        }
+        ServerWebExchangeMatcher path = ServerWebExchangeMatchers.pathMatchers(paths);
+        return exchange -> {
+            InetSocketAddress local = exchange.getRequest().getLocalAddress();
+            return local != null && local.getPort() == management
+                    ? path.matches(exchange)
+                    : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
     }
 }

@@ -9,16 +9,22 @@ import io.proposalflow.events.Themenfeld;
 /**
  * Users that log in with HTTP Basic ({@code platform.security.users}). The embedded default ships
  * demo users (password {@code demo}, see the README); a real deployment configures an OAuth2
- * issuer instead and sets {@code platform.security.basic-enabled=false}.
+ * issuer instead, which turns Basic off unless {@code platform.security.basic-enabled=true} says
+ * otherwise.
  *
- * @param basicEnabled whether HTTP Basic with the users below is accepted
+ * @param basicEnabled whether HTTP Basic with the users below is accepted; unset means "only while
+ *                     no issuer is configured"
  */
 @ConfigurationProperties("platform.security")
 public record PlatformSecurityProperties(Boolean basicEnabled, List<User> users) {
 
     public PlatformSecurityProperties {
-        basicEnabled = basicEnabled == null || basicEnabled;
         users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    /** Whether HTTP Basic is on: as configured, else only where no issuer is (the embedded default). */
+    public boolean basicEnabled(boolean issuerConfigured) {
+        return basicEnabled == null ? !issuerConfigured : basicEnabled;
     }
 
     /**

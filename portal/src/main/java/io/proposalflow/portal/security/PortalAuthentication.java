@@ -15,21 +15,34 @@ public final class PortalAuthentication extends AbstractAuthenticationToken {
 
     private final PortalUser user;
     private final transient ServiceCredentials credentials;
+    /** With OIDC sign-in: the provider's ID token, the hint its end-session endpoint asks for. */
+    private final transient String idToken;
 
-    private PortalAuthentication(PortalUser user, ServiceCredentials credentials, boolean authenticated) {
+    private PortalAuthentication(PortalUser user, ServiceCredentials credentials, String idToken,
+            boolean authenticated) {
         super(user == null ? List.of() : List.of(new SimpleGrantedAuthority(user.role().authority())));
         this.user = user;
         this.credentials = credentials;
+        this.idToken = idToken;
         setAuthenticated(authenticated);
     }
 
     /** Credentials not checked yet: used only to ask the services whether they accept them. */
     static PortalAuthentication candidate(ServiceCredentials credentials) {
-        return new PortalAuthentication(null, credentials, false);
+        return new PortalAuthentication(null, credentials, null, false);
     }
 
     static PortalAuthentication signedIn(PortalUser user, ServiceCredentials credentials) {
-        return new PortalAuthentication(user, credentials, true);
+        return new PortalAuthentication(user, credentials, null, true);
+    }
+
+    /** Signed in at the identity provider: no credentials of its own; the tokens stay with the authorized client. */
+    static PortalAuthentication fromProvider(PortalUser user, String idToken) {
+        return new PortalAuthentication(user, null, idToken, true);
+    }
+
+    public String idToken() {
+        return idToken;
     }
 
     public PortalUser user() {

@@ -2,6 +2,7 @@ package io.proposalflow.portal.web;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,6 +13,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.proposalflow.portal.PortalConfiguration;
 import io.proposalflow.portal.PortalProperties;
+import io.proposalflow.portal.security.OidcLogin;
 import io.proposalflow.portal.security.PortalUser;
 
 /** Start page per role, sign-in page, language switch and the accessibility statement. */
@@ -19,9 +21,11 @@ import io.proposalflow.portal.security.PortalUser;
 public class HomePages {
 
     private final PortalProperties properties;
+    private final boolean oidcLogin;
 
-    public HomePages(PortalProperties properties) {
+    public HomePages(PortalProperties properties, ObjectProvider<OidcLogin> oidc) {
         this.properties = properties;
+        this.oidcLogin = oidc.getIfAvailable() != null;
     }
 
     /** Everyone starts where their daily work is. */
@@ -41,6 +45,9 @@ public class HomePages {
         model.addAttribute("loginError", query.containsKey("error"));
         model.addAttribute("loggedOut", query.containsKey("logout"));
         model.addAttribute("loginUnavailable", query.containsKey("unavailable"));
+        // with an identity provider the page offers its sign-in instead of the form
+        model.addAttribute("oidcLogin", oidcLogin);
+        model.addAttribute("oidcSignIn", OidcLogin.SIGN_IN_PATH);
         return "login";
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.proposalflow.events.ProposalStatus;
 import io.proposalflow.proposal.ServiceTest;
+import io.proposalflow.testsupport.SecurityMatrix;
 
 class AccessTest extends ServiceTest {
 
@@ -95,5 +96,12 @@ class AccessTest extends ServiceTest {
                 .exchange().expectStatus().isForbidden();
         as(OWNER).get().uri("/api/statistics").exchange().expectStatus().isForbidden();
         assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.APPROVED);
+    }
+
+    @Test
+    void withoutLoginEveryOperationOfTheApiDescriptionIsA401() {
+        SecurityMatrix.assertEveryOperationNeedsALogin("proposal-service",
+                org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+                        .baseUrl("http://127.0.0.1:" + port).build());
     }
 }
