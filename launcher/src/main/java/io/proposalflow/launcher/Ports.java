@@ -59,7 +59,8 @@ public record Ports(int kafka, int kafkaController, int mongo, int smtp, int ima
         }
     }
 
-    private static int freePort() {
+    /** A port on 127.0.0.1 that was free a moment ago. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

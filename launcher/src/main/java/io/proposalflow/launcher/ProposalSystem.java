@@ -30,15 +30,31 @@ public final class ProposalSystem implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final SystemConfig config;
+    private final Topology topology;
     private final List<ManagedProcess> processes = new ArrayList<>();
+    /** Every instance of each service, the first one also in {@link #services}; index = instance - 1. */
+    private final Map<Service, List<ManagedProcess>> instances = new EnumMap<>(Service.class);
+    private final Map<Service, List<Integer>> instancePorts = new EnumMap<>(Service.class);
+    private Map<Service, List<String>> launch;
+    private ManagedProcess devstack;
+    private int restarts;
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
     private final Map<Service, Duration> startupTimes = new EnumMap<>(Service.class);
     private Duration infraStartupTime;
     private ManagedProcess portal;
     private Duration portalStartupTime;
 
-    private ProposalSystem(SystemConfig config) {
+    private ProposalSystem(SystemConfig config, Topology topology) {
         this.config = config;
+        this.topology = topology;
+        for (Service service : Service.values()) {
+            List<Integer> ports = new ArrayList<>();
+            ports.add(service.port(config.ports()));
+            for (int i = 2; i <= topology.instances(); i++) {
+                ports.add(Ports.freePort());
+            }
+            instancePorts.put(service, ports);
+        }
     }
 
     /**
@@ -47,7 +63,15 @@ public final class ProposalSystem implements AutoCloseable {
      * @throws ManagedProcess.StartupException naming the process that did not come up, with its last lines
      */
     public static ProposalSystem start(SystemConfig config) {
-        ProposalSystem system = new ProposalSystem(config);
+        return start(config, Topology.single());
+    }
+
+    /**
+     * Starts everything with {@code topology}'s number of instances of each service, and returns once
+     * every instance reports healthy.
+     */
+    public static ProposalSystem start(SystemConfig config, Topology topology) {
+        ProposalSystem system = new ProposalSystem(config, topology);
         try {
             system.startInfrastructure();
             system.startServices();
@@ -98,11 +122,69 @@ public final class ProposalSystem implements AutoCloseable {
         return services.get(service);
     }
 
+    public Topology topology() {
+        return topology;
+    }
+
+    /** Instance {@code instance} (1, 2, ...) of a service; its process changes when it is restarted. */
+    public synchronized ManagedProcess process(Service service, int instance) {
+        return instances.get(service).get(instance - 1);
+    }
+
+    public String baseUrl(Service service, int instance) {
+        return "http://127.0.0.1:" + instancePorts.get(service).get(instance - 1);
+    }
+
+    /** Ends an instance at once, as {@code kill -9} does. */
+    public void kill(Service service, int instance) {
+        process(service, instance).kill();
+    }
+
+    /**
+     * Starts an instance again (after {@link #kill} or when it died) with the same command, port and
+     * environment, and waits until it is healthy. Its output goes to a log file of its own.
+     */
+    public void restart(Service service, int instance) {
+        ManagedProcess old = process(service, instance);
+        old.kill();
+        ManagedProcess fresh;
+        synchronized (this) {
+            restarts++;
+            fresh = startInstance(service, instance, "-restart" + restarts);
+            instances.get(service).set(instance - 1, fresh);
+            if (instance == 1) {
+                services.put(service, fresh);
+            }
+        }
+        awaitHealthy(service.id() + "-" + instance, fresh, baseUrl(service, instance));
+    }
+
+    /**
+     * Stops the dev stack cleanly (Kafka flushes its log, MongoDB commits its file, the mail server
+     * saves the inboxes), waits {@code down}, and starts it again on the same ports with the same data;
+     * the services keep running and reconnect.
+     */
+    public void restartInfrastructure(Duration down) {
+        devstack.stop(STOP_GRACE);
+        sleep(down);
+        synchronized (this) {
+            restarts++;
+            processes.remove(devstack);
+            startDevstack("devstack-restart" + restarts + ".log");
+        }
+    }
+
     public List<ManagedProcess> processes() {
         return List.copyOf(processes);
     }
 
     private void startInfrastructure() {
+        long started = System.nanoTime();
+        startDevstack("devstack.log");
+        infraStartupTime = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private void startDevstack(String logName) {
         Path jar = findJar(config.root().resolve("devstack/target"), "devstack-", "-exec.jar");
         Ports ports = config.ports();
         List<String> command = new ArrayList<>(List.of(config.java()));
@@ -114,26 +196,22 @@ public final class ProposalSystem implements AutoCloseable {
                 "--mongo-port", Integer.toString(ports.mongo()),
                 "--smtp-port", Integer.toString(ports.smtp()),
                 "--imap-port", Integer.toString(ports.imap())));
-        long started = System.nanoTime();
-        ManagedProcess devstack = ManagedProcess.start("devstack", command, Map.of(),
-                config.logDir().resolve("devstack.log"));
+        devstack = ManagedProcess.start("devstack", command, Map.of(), config.logDir().resolve(logName));
         processes.add(devstack);
         devstack.awaitLine(line -> line.startsWith("devstack ready"), INFRA_TIMEOUT);
-        infraStartupTime = Duration.ofNanos(System.nanoTime() - started);
     }
 
     private void startServices() {
-        Map<Service, List<String>> launch = prepareLaunch();
+        launch = prepareLaunch();
         Map<Service, Long> started = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            List<String> command = new ArrayList<>(List.of(config.java()));
-            command.addAll(config.serviceJvmOptions());
-            command.addAll(launch.get(service));
             started.put(service, System.nanoTime());
-            ManagedProcess process = ManagedProcess.start(service.id(), command, environment(service),
-                    config.logDir().resolve(service.id() + ".log"));
-            processes.add(process);
-            services.put(service, process);
+            List<ManagedProcess> all = new ArrayList<>();
+            for (int instance = 1; instance <= topology.instances(); instance++) {
+                all.add(startInstance(service, instance, ""));
+            }
+            instances.put(service, all);
+            services.put(service, all.get(0));
         }
         long portalStarted = System.nanoTime();
         if (config.portal()) {
@@ -150,6 +228,11 @@ public final class ProposalSystem implements AutoCloseable {
             }));
         }
         for (Service service : Service.values()) {
+            for (int instance = 2; instance <= topology.instances(); instance++) {
+                int number = instance;
+                ready.add(CompletableFuture.runAsync(() -> awaitHealthy(service.id() + "-" + number,
+                        instances.get(service).get(number - 1), baseUrl(service, number))));
+            }
             ready.add(CompletableFuture.runAsync(() -> {
                 awaitHealthy(service);
                 synchronized (startupTimes) {
@@ -165,6 +248,19 @@ public final class ProposalSystem implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The first instance logs to {@code <service>.log} as before, a further one to {@code <service>-<n>.log}. */
+    private ManagedProcess startInstance(Service service, int instance, String logSuffix) {
+        List<String> command = new ArrayList<>(List.of(config.java()));
+        command.addAll(config.serviceJvmOptions());
+        command.addAll(launch.get(service));
+        String name = instance == 1 ? service.id() : service.id() + "-" + instance;
+        ManagedProcess process = ManagedProcess.start(name, command,
+                environment(service, instancePorts.get(service).get(instance - 1)),
+                config.logDir().resolve(name + logSuffix + ".log"));
+        processes.add(process);
+        return process;
     }
 
     /** How each service's jar is started: {@link FastStart} prepares the three side by side. */
@@ -185,12 +281,19 @@ public final class ProposalSystem implements AutoCloseable {
     }
 
     private Map<String, String> environment(Service service) {
+        return environment(service, service.port(config.ports()));
+    }
+
+    private Map<String, String> environment(Service service, int port) {
         Map<String, String> environment = new HashMap<>();
-        environment.put("PORT", Integer.toString(service.port(config.ports())));
-        environment.put("MONGODB_URI", config.mongoUri(service.id()));
+        environment.put("PORT", Integer.toString(port));
+        environment.put("MONGODB_URI", topology.serviceMongoPort() > 0
+                ? "mongodb://127.0.0.1:" + topology.serviceMongoPort() + "/" + service.id()
+                : config.mongoUri(service.id()));
         environment.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         environment.put("SMTP_HOST", "127.0.0.1");
-        environment.put("SMTP_PORT", Integer.toString(config.ports().smtp()));
+        environment.put("SMTP_PORT", Integer.toString(topology.serviceSmtpPort() > 0 ? topology.serviceSmtpPort()
+                : config.ports().smtp()));
         // the mails link to the proposal in the portal
         environment.put("PORTAL_URL", portalUrl());
         environment.putAll(config.serviceEnvironment());
@@ -270,11 +373,20 @@ public final class ProposalSystem implements AutoCloseable {
             portal.stop(STOP_GRACE);
         }
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
-        for (ManagedProcess process : services.values()) {
+        List<ManagedProcess> running;
+        synchronized (this) {
+            running = new ArrayList<>(services.values());
+            instances.values().forEach(list -> list.stream().filter(p -> !running.contains(p)).forEach(running::add));
+        }
+        for (ManagedProcess process : running) {
             stopping.add(CompletableFuture.runAsync(() -> process.stop(STOP_GRACE)));
         }
         stopping.forEach(CompletableFuture::join);
-        for (ManagedProcess process : processes) {
+        List<ManagedProcess> rest;
+        synchronized (this) {
+            rest = new ArrayList<>(processes);
+        }
+        for (ManagedProcess process : rest) {
             process.stop(STOP_GRACE);
         }
     }
