@@ -50,8 +50,9 @@ public final class FaultsMain {
     /** After the stories: how long the last mails may take, then how long to watch for late repeats. */
     private static final Duration MAIL_PATIENCE = Duration.ofSeconds(120);
     private static final Duration SETTLE = Duration.ofSeconds(4);
-    /** When in a run the fault hits: the stories are under way and mail is being sent. */
-    private static final Duration FAULT_AFTER = Duration.ofSeconds(4);
+    /** How long the stories of a run take to start, and when in that time the fault hits. */
+    private static final Duration SPREAD = Duration.ofSeconds(8);
+    private static final Duration FAULT_AFTER = Duration.ofSeconds(3);
 
     private final FaultsOptions options;
     private final ProposalSystem system;
@@ -75,6 +76,10 @@ public final class FaultsMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // the Kafka clients that read the dead-letter topics would otherwise print their whole configuration
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        }
         if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
             System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
         }
@@ -132,6 +137,10 @@ public final class FaultsMain {
         List<String> jvm = ProposalSystem.splitOptions(System.getenv("SERVICE_JAVA_OPTS"));
         Map<String, String> environment = new HashMap<>();
         environment.put("NOTIFICATION_POLL_INTERVAL", "200ms");
+        // The binder creates the topics of the embedded stack with one partition, and one partition has
+        // one consumer per group: a second instance would get nothing to consume. Three, as
+        // docker-compose's kafka-init creates them (KAFKA_TOPIC_PARTITIONS).
+        environment.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_MINPARTITIONCOUNT", "3");
         SystemConfig config = new SystemConfig(Path.of("").toAbsolutePath(), data, ports, SystemConfig.currentJava(),
                 jvm.isEmpty() ? SystemConfig.DEFAULT_SERVICE_JVM_OPTIONS : jvm, environment);
         try (TcpProxy smtp = new TcpProxy("smtp", ports.smtp()); TcpProxy mongo = new TcpProxy("mongo", ports.mongo())) {
@@ -201,15 +210,23 @@ public final class FaultsMain {
             stories.add(new Story(endpoints, changes, "Fehlertest " + name + " " + run + "." + next.incrementAndGet(),
                     deadline));
         }
+        // the stories start one after the other over SPREAD and the fault hits while they do, so it meets
+        // submissions, decisions, events and mails in flight
         ExecutorService pool = Executors.newFixedThreadPool(proposals);
-        for (Story story : stories) {
-            pool.execute(story::run);
-            Thread.sleep(150);
-        }
+        long interval = SPREAD.toMillis() / proposals;
+        Thread starter = new Thread(() -> {
+            for (Story story : stories) {
+                pool.execute(story::run);
+                sleep(interval);
+            }
+        }, "faults-story-starter");
+        starter.start();
         Thread.sleep(FAULT_AFTER.toMillis());
         FaultTimes times = inject(fault);
+        starter.join();
         pool.shutdown();
         pool.awaitTermination(options.storyTimeout().toSeconds() + 10, TimeUnit.SECONDS);
+        long storiesDone = System.currentTimeMillis();
 
         List<MailCount.Expectation> expectations = new ArrayList<>();
         for (Story story : stories) {
@@ -218,6 +235,7 @@ public final class FaultsMain {
             }
         }
         MailCount mails = awaitMails(expectations);
+        long mailsCounted = System.currentTimeMillis();
         List<String> notes = new ArrayList<>(mails.examples());
         int duplicateCases = 0;
         int doubleTransitions = 0;
@@ -236,18 +254,27 @@ public final class FaultsMain {
         }
         List<String> unhealthy = unhealthy();
         unhealthy.forEach(u -> notes.add("not healthy: " + u));
+        List<String> idleHere = List.copyOf(idle);
+        idle.clear();
+        idleHere.forEach(i -> notes.add("did no work of its own: " + i));
         long completed = stories.stream().filter(Story::completed).count();
         long lastStory = stories.stream().mapToLong(s -> s.completedAt).max().orElse(0);
         long drainedAt = Math.max(lastStory, mails.lastReceivedAt());
         Row row = new Row(name, run, proposals, (int) completed, mails, duplicateCases, doubleTransitions, deadLetters,
-                unhealthy, seconds(times.end - times.start), seconds(times.healthy - times.end),
+                unhealthy, idleHere, seconds(times.end - times.start), seconds(times.healthy - times.end),
                 seconds(drainedAt - times.end), notes);
         OUT.println("  " + row.line());
+        OUT.printf(java.util.Locale.ROOT, "  (stories done %.1f s after the fault ended, mails counted %.1f s later, checks %.1f s)%n",
+                seconds(storiesDone - times.end), seconds(mailsCounted - storiesDone),
+                seconds(System.currentTimeMillis() - mailsCounted));
         return row;
     }
 
     private record FaultTimes(long start, long end, long healthy) {
     }
+
+    /** Instances that neither consumed nor relayed anything before the kill (filled by the kill-instance-2 run). */
+    private final List<String> idle = new ArrayList<>();
 
     /** Hits the system; returns when the fault ended (what was killed is back, what was cut is restored). */
     private FaultTimes inject(String fault) throws InterruptedException {
@@ -285,7 +312,7 @@ public final class FaultsMain {
             }
             case "kill-instance-2" -> {
                 // before the kill: both instances of each service did their share
-                OUT.println("  work shared: " + sharing());
+                idle.addAll(sharing());
                 for (Service service : Service.values()) {
                     system.kill(service, 2);
                 }
@@ -441,39 +468,48 @@ public final class FaultsMain {
     }
 
     private static final Pattern PUBLISHED = Pattern.compile("\"publishedSinceStart\"\\s*:\\s*(\\d+)");
-    private static final Pattern ASSIGNED = Pattern.compile("partitions assigned: \\[([^\\]]+)\\]");
+    private static final Pattern ASSIGNED = Pattern.compile("(\\S+): partitions assigned: \\[([^\\]]*)\\]");
 
     /**
-     * Evidence that both instances of each service work: the partitions each instance's consumers were
-     * last given (from its log) and the events its outbox relay published (from its health).
+     * Whether both instances of each service work: the partitions each instance's consumer groups were
+     * last given (from its log) and the events its outbox relay published (from its health). Prints what
+     * it saw; returns the instances that consumed or relayed nothing.
      */
-    private String sharing() {
-        List<String> parts = new ArrayList<>();
+    private List<String> sharing() {
+        List<String> idleInstances = new ArrayList<>();
         for (Service service : Service.values()) {
             for (int i = 1; i <= system.topology().instances(); i++) {
                 ManagedProcess process = system.process(service, i);
-                String partitions = "none";
+                Map<String, String> lastPerGroup = new LinkedHashMap<>();
                 try {
                     for (String line : Files.readAllLines(process.logFile())) {
                         Matcher m = ASSIGNED.matcher(line);
                         if (m.find()) {
-                            partitions = m.group(1);
+                            lastPerGroup.put(m.group(1), m.group(2));
                         }
                     }
                 } catch (IOException e) {
-                    partitions = "log unreadable";
+                    lastPerGroup.put("log", "unreadable: " + e);
                 }
-                String published = "?";
+                String partitions = String.join(", ", lastPerGroup.values().stream().filter(p -> !p.isBlank()).toList());
+                long published = -1;
                 ApiClient.Response health = ApiClient.of(system.baseUrl(service, i)).as("koordination")
                         .get("/actuator/health");
                 Matcher m = PUBLISHED.matcher(health.text());
                 if (m.find()) {
-                    published = m.group(1);
+                    published = Long.parseLong(m.group(1));
                 }
-                parts.add(process.name() + " [last assigned: " + partitions + "; published: " + published + "]");
+                OUT.printf("  %-24s consumes [%s], its relay published %d events%n", process.name(), partitions,
+                        published);
+                if (partitions.isEmpty()) {
+                    idleInstances.add(process.name() + " consumed nothing");
+                }
+                if (published <= 0) {
+                    idleInstances.add(process.name() + " relayed nothing");
+                }
             }
         }
-        return String.join(", ", parts);
+        return idleInstances;
     }
 
     /** An instance of the service that is alive, taking turns between instances. */

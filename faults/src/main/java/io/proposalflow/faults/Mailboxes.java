@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * Reads the recipients' inboxes on the dev stack's IMAP server, as their mail clients would (the dev
@@ -40,11 +42,15 @@ final class Mailboxes {
             }
             inbox.open(Folder.READ_ONLY);
             try {
+                Message[] messages = inbox.getMessages();
+                // one round trip for all of them instead of several per mail
+                FetchProfile profile = new FetchProfile();
+                profile.add(FetchProfile.Item.ENVELOPE);
+                inbox.fetch(messages, profile);
                 List<Mail> mails = new ArrayList<>();
-                for (Message message : inbox.getMessages()) {
-                    String[] ids = message.getHeader("Message-ID");
+                for (Message message : messages) {
                     java.util.Date received = message.getReceivedDate();
-                    mails.add(new Mail(address, message.getSubject(), ids == null ? null : ids[0],
+                    mails.add(new Mail(address, message.getSubject(), ((MimeMessage) message).getMessageID(),
                             received == null ? 0 : received.getTime()));
                 }
                 return mails;
