@@ -85,6 +85,10 @@ public final class EmbeddedMail implements AutoCloseable {
     public void close() {
         try {
             if (archive != null) {
+                // SMTP stops first: a mail accepted while the inboxes are written out would be lost, and an
+                // inbox that grows while it is written made the whole save fail (./faults.sh lost every
+                // mail since the start when it restarted the dev stack under load)
+                greenMail.getSmtp().stopService();
                 archive.save(greenMail);
             }
         } finally {

@@ -59,6 +59,40 @@ class EmbeddedMailTest {
         }
     }
 
+    @Test
+    void mailAcceptedWhileTheDevStackStopsIsKeptForTheNextStart() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        EmbeddedMail mail = EmbeddedMail.start(dir, 0, 0);
+        int senders = 4;
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < senders; i++) {
+            Thread sender = new Thread(() -> {
+                try {
+                    while (true) {
+                        send(mail, "partner@example.org", "Schritt " + accepted.get());
+                        accepted.incrementAndGet();
+                    }
+                } catch (Exception stopped) {
+                    // the server went away: what it accepted until then counts
+                }
+            });
+            sender.start();
+            threads.add(sender);
+        }
+        while (accepted.get() < 100) {
+            Thread.sleep(5);
+        }
+        mail.close();
+        for (Thread sender : threads) {
+            sender.join(10_000);
+        }
+
+        try (EmbeddedMail restarted = EmbeddedMail.start(dir, 0, 0)) {
+            // at most one more per sender: a mail stored by the server whose reply never reached its sender
+            assertThat(restarted.receivedMessages().size()).isBetween(accepted.get(), accepted.get() + senders);
+        }
+    }
+
     static void send(EmbeddedMail mail, String to, String subject) throws Exception {
         Properties props = new Properties();
         props.put("mail.smtp.host", mail.host());

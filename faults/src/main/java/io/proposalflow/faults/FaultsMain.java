@@ -149,6 +149,9 @@ public final class FaultsMain {
             long start = System.currentTimeMillis();
             ProposalSystem system = ProposalSystem.start(config, new Topology(instances, mongo.port(), smtp.port()));
             OUT.printf("faults: up in %.0f s%n", (System.currentTimeMillis() - start) / 1000.0);
+            // Ctrl-C or a CI timeout stops the JVMs this run started, not only this one
+            Thread stopper = new Thread(system::close, "faults-shutdown");
+            Runtime.getRuntime().addShutdownHook(stopper);
             try {
                 FaultsMain main = new FaultsMain(options, system, smtp, mongo, instances == 1 ? "" : "2x ");
                 main.readDirectory();
@@ -166,6 +169,7 @@ public final class FaultsMain {
                 return rows;
             } finally {
                 system.close();
+                Runtime.getRuntime().removeShutdownHook(stopper);
             }
         }
     }
@@ -267,6 +271,7 @@ public final class FaultsMain {
         OUT.printf(java.util.Locale.ROOT, "  (stories done %.1f s after the fault ended, mails counted %.1f s later, checks %.1f s)%n",
                 seconds(storiesDone - times.end), seconds(mailsCounted - storiesDone),
                 seconds(System.currentTimeMillis() - mailsCounted));
+        notes.forEach(note -> OUT.println("    " + note));
         return row;
     }
 
