@@ -266,7 +266,8 @@ public final class FaultsMain {
         long drainedAt = Math.max(lastStory, mails.lastReceivedAt());
         Row row = new Row(name, run, proposals, (int) completed, mails, duplicateCases, doubleTransitions, deadLetters,
                 unhealthy, idleHere, seconds(times.end - times.start), seconds(times.healthy - times.end),
-                seconds(drainedAt - times.end), notes);
+                seconds(drainedAt - times.end), notes,
+                options.toleratesResendsAfterKill() && (fault.equals("kill-notification") || fault.equals("kill-instance-2")));
         OUT.println("  " + row.line());
         OUT.printf(java.util.Locale.ROOT, "  (stories done %.1f s after the fault ended, mails counted %.1f s later, checks %.1f s)%n",
                 seconds(storiesDone - times.end), seconds(mailsCounted - storiesDone),
@@ -473,10 +474,12 @@ public final class FaultsMain {
     }
 
     private static final Pattern PUBLISHED = Pattern.compile("\"publishedSinceStart\"\\s*:\\s*(\\d+)");
-    private static final Pattern ASSIGNED = Pattern.compile("(\\S+): partitions assigned: \\[([^\\]]*)\\]");
+    /** Per consumer (one per binding): with eager rebalancing each generation lists its whole assignment. */
+    private static final Pattern ASSIGNED = Pattern.compile(
+            "clientId=([^,\\]]+), groupId=[^\\]]*\\] Adding newly assigned partitions: \\[([^\\]]*)\\]");
 
     /**
-     * Whether both instances of each service work: the partitions each instance's consumer groups were
+     * Whether both instances of each service work: the partitions each instance's consumers were
      * last given (from its log) and the events its outbox relay published (from its health). Prints what
      * it saw; returns the instances that consumed or relayed nothing.
      */
@@ -485,18 +488,18 @@ public final class FaultsMain {
         for (Service service : Service.values()) {
             for (int i = 1; i <= system.topology().instances(); i++) {
                 ManagedProcess process = system.process(service, i);
-                Map<String, String> lastPerGroup = new LinkedHashMap<>();
+                Map<String, String> lastPerConsumer = new LinkedHashMap<>();
                 try {
                     for (String line : Files.readAllLines(process.logFile())) {
                         Matcher m = ASSIGNED.matcher(line);
                         if (m.find()) {
-                            lastPerGroup.put(m.group(1), m.group(2));
+                            lastPerConsumer.put(m.group(1), m.group(2));
                         }
                     }
                 } catch (IOException e) {
-                    lastPerGroup.put("log", "unreadable: " + e);
+                    lastPerConsumer.put("log", "unreadable: " + e);
                 }
-                String partitions = String.join(", ", lastPerGroup.values().stream().filter(p -> !p.isBlank()).toList());
+                String partitions = String.join(", ", lastPerConsumer.values().stream().filter(p -> !p.isBlank()).toList());
                 long published = -1;
                 ApiClient.Response health = ApiClient.of(system.baseUrl(service, i)).as("koordination")
                         .get("/actuator/health");

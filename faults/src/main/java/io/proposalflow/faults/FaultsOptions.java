@@ -8,7 +8,7 @@ import java.util.List;
 /** The command line of {@code ./faults.sh}. */
 record FaultsOptions(int proposals, int rounds, int changesEvery, List<Fault> faults, int instanceProposals,
                      boolean twoInstances, Duration smtpOutage, Duration mongoOutage, Duration storyTimeout,
-                     Path out, boolean help) {
+                     Path out, boolean toleratesResendsAfterKill, boolean help) {
 
     static final String USAGE = """
             Usage: ./faults.sh [options]
@@ -32,6 +32,10 @@ record FaultsOptions(int proposals, int rounds, int changesEvery, List<Fault> fa
               --mongo-outage SECONDS  how long the MongoDB proxy stays cut (default 10)
               --story-timeout SECONDS how long a run's stories may take (default 240)
               --out DIR               where the data, logs and table go (default faults/target/faults)
+              --tolerate-resends-after-kill
+                                      a mail repeated with its own Message-ID after a kill -9 of
+                                      notification-service (the window between the server's acceptance
+                                      and the sent-record) is counted but does not fail the run
               --help
             """;
 
@@ -71,11 +75,13 @@ record FaultsOptions(int proposals, int rounds, int changesEvery, List<Fault> fa
         Duration timeout = Duration.ofSeconds(240);
         Path out = Path.of("faults/target/faults");
         boolean help = false;
+        boolean tolerate = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> help = true;
                 case "--no-two-instances" -> twoInstances = false;
+                case "--tolerate-resends-after-kill" -> tolerate = true;
                 case "--only-two-instances" -> oneInstance = false;
                 case "--proposals" -> proposals = positive(arg, value(args, ++i, arg));
                 case "--rounds" -> rounds = positive(arg, value(args, ++i, arg));
@@ -98,7 +104,7 @@ record FaultsOptions(int proposals, int rounds, int changesEvery, List<Fault> fa
             faults = List.of();
         }
         return new FaultsOptions(proposals, rounds, changesEvery, List.copyOf(faults), instanceProposals,
-                twoInstances, smtp, mongo, timeout, out, help);
+                twoInstances, smtp, mongo, timeout, out, tolerate, help);
     }
 
     private static String value(String[] args, int i, String option) {
