@@ -183,7 +183,7 @@ public final class FaultsMain {
 
     private void readDirectory() {
         ApiClient notifications = system.api(Service.NOTIFICATION).as("koordination");
-        for (JsonNode group : notifications.get("/api/recipients/focus-groups").expect(200)) {
+        for (JsonNode group : items(notifications.get("/api/recipients/focus-groups?size=100").expect(200))) {
             if (group.get("id").asString().equals("WORK_ECONOMY")) {
                 focusGroupAddress = group.get("email").asString();
             }
@@ -192,7 +192,7 @@ public final class FaultsMain {
         notifications.get("/api/recipients/partners/" + Story.PARTNER).expect(200).get("contacts")
                 .forEach(c -> partnerAddresses.add(c.get("email").asString()));
         reviewerAddresses = new HashMap<>();
-        notifications.get("/api/recipients/reviewers").expect(200)
+        items(notifications.get("/api/recipients/reviewers?size=100").expect(200))
                 .forEach(r -> reviewerAddresses.put(r.get("id").asString(), r.get("email").asString()));
     }
 
@@ -395,8 +395,8 @@ public final class FaultsMain {
 
     /** Status transitions in the history beyond the story's own (a round's SUBMITTED->IN_REVIEW counts per round). */
     private int doubleTransitions(Story story, List<String> notes) {
-        JsonNode history = api(Service.PROPOSAL, 1).as("koordination").get("/api/proposals/" + story.id + "/history")
-                .expect(200);
+        JsonNode history = items(api(Service.PROPOSAL, 1).as("koordination")
+                .get("/api/proposals/" + story.id + "/history?size=100").expect(200));
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (JsonNode entry : history) {
             JsonNode from = entry.get("from");
@@ -405,6 +405,10 @@ public final class FaultsMain {
                     && !from.asString().equals(to.asString())) {
                 seen.merge(from.asString() + "->" + to.asString(), 1, Integer::sum);
             }
+        }
+        if (seen.isEmpty()) {
+            notes.add("proposal " + story.id + " history shows no status transition: " + history);
+            return 1;
         }
         int rounds = story.withChanges() ? 2 : 1;
         int extra = 0;
@@ -525,6 +529,12 @@ public final class FaultsMain {
             }
         }
         return idleInstances;
+    }
+
+    /** The entries of a list answer: a page's {@code content}, or the array itself. */
+    private static JsonNode items(JsonNode answer) {
+        JsonNode content = answer.get("content");
+        return content != null && content.isArray() ? content : answer;
     }
 
     /** An instance of the service that is alive, taking turns between instances. */
