@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.reactivestreams.Publisher;
@@ -88,9 +89,11 @@ public class IdempotencyFilter implements WebFilter, Ordered {
                         Map.of("errors", List.of(Map.of("field", Idempotent.HEADER,
                                 "message", "must be 1 to 255 printable characters"))));
             }
-            return exchange.getPrincipal().map(Principal::getName)
-                    .flatMap(caller -> once(exchange, chain, caller, key))
-                    .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+            // once(...) completes empty like every filter: a switchIfEmpty after it would run the handler a
+            // second time, so "no caller" is decided before, not after
+            return exchange.getPrincipal().map(Principal::getName).map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .flatMap(caller -> caller.isPresent() ? once(exchange, chain, caller.get(), key)
+                            : chain.filter(exchange));
         });
     }
 
