@@ -57,11 +57,12 @@ public class CoordinationPages {
     public Mono<String> dashboard(Model model) {
         return proposals.keyFigures().map(figures -> {
             model.addAttribute("figures", figures);
+            model.addAttribute("threshold", figures.threshold());
             model.addAttribute("byThemenfeld", BarChart.of("chart-themenfeld", Arrays.stream(Themenfeld.values())
-                    .map(t -> new BarChart.Row("themenfeld." + t.name(), null, BigDecimal.valueOf(figures.countOf(t))))
+                    .map(t -> new BarChart.Row("themenfeld." + t.name(), null, figures.countOf(t).decimal()))
                     .toList()));
             model.addAttribute("byStatus", BarChart.of("chart-status", Arrays.stream(ProposalStatus.values())
-                    .map(s -> new BarChart.Row("status." + s.name(), null, BigDecimal.valueOf(figures.countOf(s))))
+                    .map(s -> new BarChart.Row("status." + s.name(), null, figures.countOf(s).decimal()))
                     .toList()));
             model.addAttribute("funding", fundingChart(figures));
             return "coordination/dashboard";
@@ -72,8 +73,8 @@ public class CoordinationPages {
     private static BarChart fundingChart(KeyFigures figures) {
         List<BarChart.Row> rows = new ArrayList<>();
         for (ProgrammeFunding f : figures.fundingByProgramme()) {
-            rows.add(new BarChart.Row(null, f.programme() + " – ", f.requestedEur()));
-            rows.add(new BarChart.Row(null, f.programme() + " – ", f.grantedEur()));
+            rows.add(new BarChart.Row(null, f.programme() + " – ", f.requestedEur().value()));
+            rows.add(new BarChart.Row(null, f.programme() + " – ", f.grantedEur().value()));
         }
         return BarChart.of("chart-funding", rows);
     }
