@@ -60,6 +60,9 @@ class PortalPagesTest {
             : new StubServices.Answer(200, StubServices.EMPTY_PAGE));
     static final StubServices NOTIFICATIONS = new StubServices((uri, user) -> !user.equals("koordination")
             ? StubServices.FORBIDDEN
+            : uri.endsWith("/contacts/c-1/export") ? new StubServices.Answer(200, """
+                    {"organisationId":"gesundheitsamt-goslar","contactId":"c-1","inDirectory":true,
+                     "name":"Thomas Krüger","email":"thomas.krueger@example.org","deliveries":[],"erasures":[]}""")
             : uri.startsWith("/api/recipients/partners/gesundheitsamt-goslar") ? new StubServices.Answer(200, """
                     {"id":"gesundheitsamt-goslar","name":"Gesundheitsamt Goslar","version":1,"contacts":[
                       {"id":"c-1","name":"Thomas Krüger","email":"thomas.krueger@example.org","language":"DE"}]}""")
@@ -274,5 +277,26 @@ class PortalPagesTest {
             }).map(Object::toString).toList();
             assertThat(offending).as("templates the CSP would break").isEmpty();
         }
+    }
+
+    @Test
+    void theCoordinationDownloadsWhatIsStoredAboutAContactPerson() {
+        PageSession coordination = new PageSession(web);
+        coordination.signIn("koordination", "demo");
+        assertThat(coordination.page("/coordination/partners/gesundheitsamt-goslar/contacts/c-1/edit"))
+                .contains("Auskunft (Art. 15 und 20 DSGVO)")
+                .contains("href=\"/coordination/partners/gesundheitsamt-goslar/contacts/c-1/export\"");
+        EntityExchangeResult<byte[]> file = coordination.get(
+                "/coordination/partners/gesundheitsamt-goslar/contacts/c-1/export");
+        assertThat(file.getStatus().value()).isEqualTo(200);
+        assertThat(file.getResponseHeaders().getFirst("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"auskunft-c-1.json\"");
+        assertThat(new String(file.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"email\":\"thomas.krueger@example.org\"").contains("\"deliveries\":[]");
+        assertThat(NOTIFICATIONS.requests)
+                .contains("GET /api/recipients/partners/gesundheitsamt-goslar/contacts/c-1/export");
+        PageSession focusGroup = new PageSession(web);
+        focusGroup.signIn("fg-arbeitswelt", "demo");
+        focusGroup.status("/coordination/partners/gesundheitsamt-goslar/contacts/c-1/export", 403);
     }
 }

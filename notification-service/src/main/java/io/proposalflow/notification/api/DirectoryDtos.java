@@ -60,6 +60,19 @@ public final class DirectoryDtos {
         }
     }
 
+    /**
+     * Everything notification-service stores about one contact person (DSGVO Art. 15, and Art. 20 in a
+     * machine-readable form): the directory entry (null once erased), every notification to them with its
+     * attempts, and the record of their erasure. Nothing about them is stored elsewhere in the system.
+     */
+    public record ContactExport(Instant exportedAt, String organisationId,
+            @io.proposalflow.events.Nullable String organisationName, String contactId,
+            @Schema(description = "false once the contact was erased (then name, email and language are null)")
+            boolean inDirectory, @io.proposalflow.events.Nullable String name,
+            @io.proposalflow.events.Nullable String email, @io.proposalflow.events.Nullable Language language,
+            List<NotificationResponse> deliveries, List<ErasureResponse> erasures) {
+    }
+
     public record ErasureResponse(String id, String organisationId, String contactId, String erasedBy,
             Instant erasedAt, long anonymisedNotifications) {
         static ErasureResponse of(ErasureDocument e) {

@@ -8,4 +8,6 @@ import reactor.core.publisher.Flux;
 public interface ErasureRepository extends ReactiveMongoRepository<ErasureDocument, String> {
     /** One page, in the order the pageable names. */
     Flux<ErasureDocument> findAllBy(Pageable page);
+
+    Flux<ErasureDocument> findByContactId(String contactId);
 }

@@ -114,6 +114,12 @@ public class NotificationStore {
         return mongo.find(query, NotificationDocument.class);
     }
 
+    /** Every notification to one recipient, oldest first: what an access request (Art. 15) is answered with. */
+    public Flux<NotificationDocument> findByRecipient(RecipientKind kind, String recipientId) {
+        return mongo.find(Query.query(where("recipientKind").is(kind).and("recipientId").is(recipientId))
+                .with(Sort.by("createdAt", "id")), NotificationDocument.class);
+    }
+
     public Mono<Long> count(NotificationFilter filter) {
         return mongo.count(filter.toQuery(), NotificationDocument.class);
     }

@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -241,6 +244,17 @@ public class CoordinationPages {
             errors.reject("email", "error.email");
         }
         return errors;
+    }
+
+    /** The access export (DSGVO Art. 15/20) as a file to hand to the person; passed on unchanged. */
+    @GetMapping("/coordination/partners/{org}/contacts/{contactId}/export")
+    public Mono<ResponseEntity<String>> exportContact(@PathVariable String org,
+            @PathVariable String contactId) {
+        String file = "auskunft-" + contactId.replaceAll("[^A-Za-z0-9-]", "") + ".json";
+        return notifications.exportContact(org, contactId).map(json -> ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+                .body(json));
     }
 
     @PostMapping("/coordination/partners/{org}/contacts/{contactId}/erase")
