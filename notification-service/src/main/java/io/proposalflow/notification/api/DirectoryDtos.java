@@ -21,7 +21,10 @@ public final class DirectoryDtos {
     private DirectoryDtos() {
     }
 
-    public record PartnerRequest(@NotBlank @Size(max = 200) String name) {
+    public record PartnerRequest(@NotBlank @Size(max = 200) String name,
+            @Schema(description = "the day the organisation left the programme (optional; null: it takes part); its "
+                    + "contact persons are erased NOTIFICATION_RETENTION_CONTACTS_AFTER_LEAVING later")
+            @io.proposalflow.events.Nullable java.time.LocalDate leftOn) {
     }
 
     public record ContactRequest(
@@ -42,10 +45,11 @@ public final class DirectoryDtos {
         }
     }
 
-    public record PartnerResponse(String id, String name, List<ContactResponse> contacts, Long version) {
+    public record PartnerResponse(String id, String name, List<ContactResponse> contacts,
+            @io.proposalflow.events.Nullable java.time.LocalDate leftOn, Long version) {
         static PartnerResponse of(PartnerDocument p) {
             return new PartnerResponse(p.getId(), p.getName(),
-                    p.getContacts().stream().map(ContactResponse::of).toList(), p.getVersion());
+                    p.getContacts().stream().map(ContactResponse::of).toList(), p.getLeftOn(), p.getVersion());
         }
     }
 

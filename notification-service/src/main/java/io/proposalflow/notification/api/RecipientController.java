@@ -95,13 +95,14 @@ public class RecipientController {
     }
 
     @PutMapping("/partners/{organisationId}")
-    @Operation(operationId = "putPartner", summary = "Create or rename a partner organisation (id = slug used in proposals)")
+    @Operation(operationId = "putPartner", summary = "Create or rename a partner organisation (id = slug used in proposals), or record the day it left the programme")
     public Mono<PartnerResponse> putPartner(@PathVariable String organisationId,
             @Valid @RequestBody PartnerRequest request) {
         return partners.findById(organisationId)
                 .defaultIfEmpty(new PartnerDocument(organisationId, request.name()))
                 .flatMap(p -> {
                     p.setName(request.name());
+                    p.setLeftOn(request.leftOn());
                     return partners.save(p);
                 })
                 .map(PartnerResponse::of);

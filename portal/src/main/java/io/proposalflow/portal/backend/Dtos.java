@@ -136,7 +136,7 @@ public final class Dtos {
     public record PanelReviewer(String id, String displayName, Themenfeld focusGroup, List<String> affiliations) {
     }
 
-    public record PartnerOrganisation(String id, String name, List<Contact> contacts, Long version) {
+    public record PartnerOrganisation(String id, String name, List<Contact> contacts, LocalDate leftOn, Long version) {
     }
 
     /** A partner organisation as a focus group may see it: id and name, no contact person. */
