@@ -77,11 +77,13 @@ public final class DirectoryDtos {
             List<NotificationResponse> deliveries, List<ErasureResponse> erasures) {
     }
 
-    public record ErasureResponse(String id, String organisationId, String contactId, String erasedBy,
+    public record ErasureResponse(String id, @io.proposalflow.events.Nullable String organisationId,
+            String contactId, io.proposalflow.events.RecipientKind recipientKind, String erasedBy,
             Instant erasedAt, long anonymisedNotifications) {
         static ErasureResponse of(ErasureDocument e) {
-            return new ErasureResponse(e.id(), e.organisationId(), e.contactId(), e.erasedBy(), e.erasedAt(),
-                    e.anonymisedNotifications());
+            return new ErasureResponse(e.id(), e.organisationId(), e.contactId(),
+                    e.recipientKind() == null ? io.proposalflow.events.RecipientKind.PARTNER : e.recipientKind(),
+                    e.erasedBy(), e.erasedAt(), e.anonymisedNotifications());
         }
     }
 }

@@ -203,6 +203,24 @@ public class RecipientController {
                 request.language())).map(AddressResponse::of);
     }
 
+    @DeleteMapping("/focus-groups/{themenfeld}")
+    @Operation(operationId = "eraseFocusGroupAddress", summary = "Erase a focus group's address",
+            description = "Removes the address, anonymises and cancels the notifications to it (none is sent or "
+                    + "resent afterwards) and records the erasure. Until a new address is set, the focus group gets no mail.")
+    public Mono<ErasureResponse> eraseFocusGroup(@PathVariable Themenfeld themenfeld,
+            @Parameter(hidden = true) Caller caller) {
+        return contactErasure.eraseFocusGroup(themenfeld.name(), caller.id()).map(ErasureResponse::of);
+    }
+
+    @DeleteMapping("/reviewers/{reviewerId}")
+    @Operation(operationId = "eraseReviewerAddress", summary = "Erase a reviewer's name and address",
+            description = "Removes name and address, anonymises and cancels the notifications to them (none is sent "
+                    + "or resent afterwards) and records the erasure (who, when, reviewer id only).")
+    public Mono<ErasureResponse> eraseReviewer(@PathVariable String reviewerId,
+            @Parameter(hidden = true) Caller caller) {
+        return contactErasure.eraseReviewer(reviewerId, caller.id()).map(ErasureResponse::of);
+    }
+
     @GetMapping("/reviewers")
     @Operation(operationId = "listReviewerAddresses", summary = "Reviewers' addresses, by reviewer id")
     public Mono<PageResponse<AddressResponse>> reviewers(@Valid @ParameterObject @ModelAttribute PageQuery page) {
