@@ -170,7 +170,7 @@ class PortalBrowserStoriesTest {
         // and sees the key figures change: one approval is fewer than five, so it is not shown as "1"
         // (that would point at this proposal) but as suppressed, with the reason on the page
         browser.go("/coordination");
-        assertThat(browser.text("#kpi-approved")).isEqualTo("unterdrückt (weniger als 5 oder rückrechenbar)");
+        assertThat(browser.text("#kpi-approved")).isEqualTo("unterdrückt");
         assertThat(browser.text("#suppression-note")).contains("weniger als 5 Vorschläge");
         assertThat(browser.text("#funding-table")).contains("ESF Plus Niedersachsen").contains("unterdrückt")
                 .doesNotContain("180.000,00 €");
