@@ -11,15 +11,16 @@
 #   BOOTSTRAP_SERVER   broker to talk to (default kafka:9092)
 #   TOPIC_PARTITIONS   partitions of every topic (default 3); raising it later re-keys the topic
 #   TOPIC_REPLICATION  replication factor (default 1: a single broker)
-#   RETENTION_MS       retention of the event topics (default -1: kept forever, so a consumer
-#                      group added later can still build its copy from the whole history)
+#   RETENTION_MS       retention of the event topics (default 31536000000 = 365 days: the events
+#                      carry proposals' free texts, see docs/datenschutz.md; -1 keeps them forever,
+#                      so a consumer group added later could build its copy from the whole history)
 #   KAFKA_TOPICS_SH    the kafka-topics tool (default: the apache/kafka image's)
 set -euo pipefail
 
 bootstrap="${BOOTSTRAP_SERVER:-kafka:9092}"
 partitions="${TOPIC_PARTITIONS:-3}"
 replication="${TOPIC_REPLICATION:-1}"
-retention="${RETENTION_MS:--1}"
+retention="${RETENTION_MS:-31536000000}"
 topics_sh="${KAFKA_TOPICS_SH:-/opt/kafka/bin/kafka-topics.sh}"
 
 # <topic> <retention.ms>

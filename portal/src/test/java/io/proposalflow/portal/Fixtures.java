@@ -88,10 +88,16 @@ final class Fixtures {
             """.formatted(PortalRolePagesTest.RETURNED);
 
     static final String KEY_FIGURES = """
-            {"proposals":12,"countsByThemenfeld":{"WORK_ECONOMY":{"FUNDED":5,"IN_REVIEW":7}},"decided":5,
-             "approved":5,"approvalRate":1.0,"medianDaysToDecision":4.0,
-             "fundingByProgramme":[{"programme":"ESF Plus Niedersachsen","applications":5,"granted":5,
-               "requestedEur":185000.00,"grantedEur":180000.00}]}
+            {"threshold":5,"proposals":{"value":12,"suppressed":false},
+             "countsByThemenfeld":{"WORK_ECONOMY":{"FUNDED":{"value":5,"suppressed":false},
+               "IN_REVIEW":{"value":7,"suppressed":false}}},
+             "totalsByThemenfeld":{"WORK_ECONOMY":{"value":12,"suppressed":false}},
+             "totalsByStatus":{"FUNDED":{"value":5,"suppressed":false},"IN_REVIEW":{"value":7,"suppressed":false}},
+             "decided":{"value":5,"suppressed":false},"approved":{"value":5,"suppressed":false},
+             "approvalRate":{"value":1.0,"suppressed":false},"medianDaysToDecision":{"value":4.0,"suppressed":false},
+             "fundingByProgramme":[{"programme":"ESF Plus Niedersachsen","applications":{"value":5,"suppressed":false},
+               "granted":{"value":5,"suppressed":false},"requestedEur":{"value":185000.00,"suppressed":false},
+               "grantedEur":{"value":180000.00,"suppressed":false}}]}
             """;
 
     /** A JSON array of entries as the one page a paged list answers (every list of the services is paged). */

@@ -34,10 +34,17 @@ class PortalPagesTest {
         }
         if (uri.startsWith("/api/statistics")) {
             return user.equals("koordination") ? new StubServices.Answer(200, """
-                    {"proposals":3,"countsByThemenfeld":{"WORK_ECONOMY":{"FUNDED":1,"IN_REVIEW":2}},"decided":1,
-                     "approved":1,"approvalRate":1.0,"medianDaysToDecision":4.0,
-                     "fundingByProgramme":[{"programme":"ESF Plus Niedersachsen","applications":1,"granted":1,
-                       "requestedEur":185000.00,"grantedEur":180000.00}]}""") : StubServices.FORBIDDEN;
+                    {"threshold":5,"proposals":{"value":12,"suppressed":false},
+                     "countsByThemenfeld":{"WORK_ECONOMY":{"FUNDED":{"suppressed":true},"IN_REVIEW":{"suppressed":true}},
+                       "LOCAL_LIVING":{"IN_REVIEW":{"value":7,"suppressed":false}}},
+                     "totalsByThemenfeld":{"WORK_ECONOMY":{"value":5,"suppressed":false},
+                       "LOCAL_LIVING":{"value":7,"suppressed":false}},
+                     "totalsByStatus":{"FUNDED":{"suppressed":true},"IN_REVIEW":{"suppressed":true}},
+                     "decided":{"value":6,"suppressed":false},"approved":{"suppressed":true},
+                     "approvalRate":{"suppressed":true},"medianDaysToDecision":{"value":4.0,"suppressed":false},
+                     "fundingByProgramme":[{"programme":"ESF Plus Niedersachsen","applications":{"value":6,"suppressed":false},
+                       "granted":{"value":5,"suppressed":false},"requestedEur":{"value":185000.00,"suppressed":false},
+                       "grantedEur":{"value":180000.00,"suppressed":false}}]}""") : StubServices.FORBIDDEN;
         }
         return new StubServices.Answer(200, StubServices.EMPTY_PAGE);
     });
@@ -53,6 +60,9 @@ class PortalPagesTest {
             : new StubServices.Answer(200, StubServices.EMPTY_PAGE));
     static final StubServices NOTIFICATIONS = new StubServices((uri, user) -> !user.equals("koordination")
             ? StubServices.FORBIDDEN
+            : uri.endsWith("/contacts/c-1/export") ? new StubServices.Answer(200, """
+                    {"organisationId":"gesundheitsamt-goslar","contactId":"c-1","inDirectory":true,
+                     "name":"Thomas Krüger","email":"thomas.krueger@example.org","deliveries":[],"erasures":[]}""")
             : uri.startsWith("/api/recipients/partners/gesundheitsamt-goslar") ? new StubServices.Answer(200, """
                     {"id":"gesundheitsamt-goslar","name":"Gesundheitsamt Goslar","version":1,"contacts":[
                       {"id":"c-1","name":"Thomas Krüger","email":"thomas.krueger@example.org","language":"DE"}]}""")
@@ -148,6 +158,22 @@ class PortalPagesTest {
         assertThat(coordination.page("/coordination/partners")).contains("Caritasverband Goslar")
                 .contains("Tafel Goslar");
         assertThat(coordination.page("/coordination/panels")).contains("Dr. Greta Hahn");
+    }
+
+    @Test
+    void theCoordinationSeesSuppressedKeyFiguresAsSuppressedWithTheReasonInGermanAndEnglish() {
+        PageSession coordination = new PageSession(web);
+        coordination.signIn("koordination", "demo");
+        String page = coordination.page("/coordination");
+        assertThat(page).contains("Zum Schutz der Beteiligten zeigt diese Seite keine Zahl, die weniger als 5 Vorschläge zählt")
+                .contains("unterdrückt (weniger als 5 oder rückrechenbar)")
+                .containsPattern("id=\"kpi-proposals\">12<")
+                .containsPattern("id=\"kpi-approved\">unterdrückt<")
+                .contains("chart-status");
+        coordination.get("/language?lang=en&back=/coordination");
+        String english = coordination.page("/coordination");
+        assertThat(english).contains("this page shows no figure that counts fewer than 5 proposals")
+                .contains("suppressed (fewer than 5, or would reveal one)");
     }
 
     @Test
@@ -251,5 +277,26 @@ class PortalPagesTest {
             }).map(Object::toString).toList();
             assertThat(offending).as("templates the CSP would break").isEmpty();
         }
+    }
+
+    @Test
+    void theCoordinationDownloadsWhatIsStoredAboutAContactPerson() {
+        PageSession coordination = new PageSession(web);
+        coordination.signIn("koordination", "demo");
+        assertThat(coordination.page("/coordination/partners/gesundheitsamt-goslar/contacts/c-1/edit"))
+                .contains("Auskunft (Art. 15 und 20 DSGVO)")
+                .contains("href=\"/coordination/partners/gesundheitsamt-goslar/contacts/c-1/export\"");
+        EntityExchangeResult<byte[]> file = coordination.get(
+                "/coordination/partners/gesundheitsamt-goslar/contacts/c-1/export");
+        assertThat(file.getStatus().value()).isEqualTo(200);
+        assertThat(file.getResponseHeaders().getFirst("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"auskunft-c-1.json\"");
+        assertThat(new String(file.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"email\":\"thomas.krueger@example.org\"").contains("\"deliveries\":[]");
+        assertThat(NOTIFICATIONS.requests)
+                .contains("GET /api/recipients/partners/gesundheitsamt-goslar/contacts/c-1/export");
+        PageSession focusGroup = new PageSession(web);
+        focusGroup.signIn("fg-arbeitswelt", "demo");
+        focusGroup.status("/coordination/partners/gesundheitsamt-goslar/contacts/c-1/export", 403);
     }
 }

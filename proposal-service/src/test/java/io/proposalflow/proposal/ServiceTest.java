@@ -74,7 +74,7 @@ public abstract class ServiceTest {
         body.put("plannedStart", "2026-09-01");
         body.put("plannedEnd", "2027-08-31");
         body.put("fundingProgramme", "ESF Plus");
-        body.put("contact", "fokusgruppe-arbeit@example.org");
+        body.put("contact", "Fokusgruppe Arbeitswelt & Wirtschaft");
         return body;
     }
 

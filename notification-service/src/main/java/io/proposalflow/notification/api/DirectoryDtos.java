@@ -21,7 +21,10 @@ public final class DirectoryDtos {
     private DirectoryDtos() {
     }
 
-    public record PartnerRequest(@NotBlank @Size(max = 200) String name) {
+    public record PartnerRequest(@NotBlank @Size(max = 200) String name,
+            @Schema(description = "the day the organisation left the programme (optional; null: it takes part); its "
+                    + "contact persons are erased NOTIFICATION_RETENTION_CONTACTS_AFTER_LEAVING later")
+            @io.proposalflow.events.Nullable java.time.LocalDate leftOn) {
     }
 
     public record ContactRequest(
@@ -42,10 +45,11 @@ public final class DirectoryDtos {
         }
     }
 
-    public record PartnerResponse(String id, String name, List<ContactResponse> contacts, Long version) {
+    public record PartnerResponse(String id, String name, List<ContactResponse> contacts,
+            @io.proposalflow.events.Nullable java.time.LocalDate leftOn, Long version) {
         static PartnerResponse of(PartnerDocument p) {
             return new PartnerResponse(p.getId(), p.getName(),
-                    p.getContacts().stream().map(ContactResponse::of).toList(), p.getVersion());
+                    p.getContacts().stream().map(ContactResponse::of).toList(), p.getLeftOn(), p.getVersion());
         }
     }
 
@@ -60,11 +64,26 @@ public final class DirectoryDtos {
         }
     }
 
-    public record ErasureResponse(String id, String organisationId, String contactId, String erasedBy,
+    /**
+     * Everything notification-service stores about one contact person (DSGVO Art. 15, and Art. 20 in a
+     * machine-readable form): the directory entry (null once erased), every notification to them with its
+     * attempts, and the record of their erasure. Nothing about them is stored elsewhere in the system.
+     */
+    public record ContactExport(Instant exportedAt, String organisationId,
+            @io.proposalflow.events.Nullable String organisationName, String contactId,
+            @Schema(description = "false once the contact was erased (then name, email and language are null)")
+            boolean inDirectory, @io.proposalflow.events.Nullable String name,
+            @io.proposalflow.events.Nullable String email, @io.proposalflow.events.Nullable Language language,
+            List<NotificationResponse> deliveries, List<ErasureResponse> erasures) {
+    }
+
+    public record ErasureResponse(String id, @io.proposalflow.events.Nullable String organisationId,
+            String contactId, io.proposalflow.events.RecipientKind recipientKind, String erasedBy,
             Instant erasedAt, long anonymisedNotifications) {
         static ErasureResponse of(ErasureDocument e) {
-            return new ErasureResponse(e.id(), e.organisationId(), e.contactId(), e.erasedBy(), e.erasedAt(),
-                    e.anonymisedNotifications());
+            return new ErasureResponse(e.id(), e.organisationId(), e.contactId(),
+                    e.recipientKind() == null ? io.proposalflow.events.RecipientKind.PARTNER : e.recipientKind(),
+                    e.erasedBy(), e.erasedAt(), e.anonymisedNotifications());
         }
     }
 }

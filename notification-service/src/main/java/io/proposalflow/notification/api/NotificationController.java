@@ -80,6 +80,10 @@ public class NotificationController {
     public Mono<NotificationResponse> resend(@PathVariable String id) {
         return found(id)
                 .flatMap(n -> {
+                    if (io.proposalflow.notification.domain.PersonalData.ERASED.equals(n.getEmail())) {
+                        return Mono.error(new ConflictException("the recipient of this notification was erased",
+                                Map.of("currentStatus", n.getStatus().name())));
+                    }
                     if (n.getStatus() != NotificationStatus.FAILED) {
                         return Mono.error(new ConflictException("only a FAILED notification can be resent",
                                 Map.of("currentStatus", n.getStatus().name())));

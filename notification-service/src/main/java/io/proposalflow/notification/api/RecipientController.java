@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.proposalflow.platform.web.idempotency.Idempotent;
+import io.proposalflow.events.RecipientKind;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.notification.api.DirectoryDtos.AddressRequest;
 import io.proposalflow.notification.api.DirectoryDtos.AddressResponse;
+import io.proposalflow.notification.api.DirectoryDtos.ContactExport;
 import io.proposalflow.notification.api.DirectoryDtos.ContactRequest;
 import io.proposalflow.notification.api.DirectoryDtos.ContactResponse;
 import io.proposalflow.notification.api.DirectoryDtos.ErasureResponse;
@@ -31,6 +33,7 @@ import io.proposalflow.notification.api.DirectoryDtos.PartnerRequest;
 import io.proposalflow.notification.api.DirectoryDtos.PartnerResponse;
 import io.proposalflow.notification.persistence.ContactErasure;
 import io.proposalflow.notification.persistence.ErasureRepository;
+import io.proposalflow.notification.persistence.NotificationStore;
 import io.proposalflow.notification.persistence.FocusGroupDocument;
 import io.proposalflow.notification.persistence.FocusGroupRepository;
 import io.proposalflow.notification.persistence.PartnerDocument;
@@ -64,14 +67,17 @@ public class RecipientController {
     private final ReviewerRepository reviewers;
     private final ErasureRepository erasures;
     private final ContactErasure contactErasure;
+    private final NotificationStore notifications;
 
     public RecipientController(PartnerRepository partners, FocusGroupRepository focusGroups,
-            ReviewerRepository reviewers, ErasureRepository erasures, ContactErasure contactErasure) {
+            ReviewerRepository reviewers, ErasureRepository erasures, ContactErasure contactErasure,
+            NotificationStore notifications) {
         this.partners = partners;
         this.focusGroups = focusGroups;
         this.reviewers = reviewers;
         this.erasures = erasures;
         this.contactErasure = contactErasure;
+        this.notifications = notifications;
     }
 
     @GetMapping("/partners")
@@ -89,13 +95,14 @@ public class RecipientController {
     }
 
     @PutMapping("/partners/{organisationId}")
-    @Operation(operationId = "putPartner", summary = "Create or rename a partner organisation (id = slug used in proposals)")
+    @Operation(operationId = "putPartner", summary = "Create or rename a partner organisation (id = slug used in proposals), or record the day it left the programme")
     public Mono<PartnerResponse> putPartner(@PathVariable String organisationId,
             @Valid @RequestBody PartnerRequest request) {
         return partners.findById(organisationId)
                 .defaultIfEmpty(new PartnerDocument(organisationId, request.name()))
                 .flatMap(p -> {
                     p.setName(request.name());
+                    p.setLeftOn(request.leftOn());
                     return partners.save(p);
                 })
                 .map(PartnerResponse::of);
@@ -121,6 +128,39 @@ public class RecipientController {
                 .flatMap(p -> Mono.justOrEmpty(p.contact(contactId)))
                 .switchIfEmpty(Mono.error(() -> NotFoundException.of("contact", contactId)))
                 .map(ContactResponse::of);
+    }
+
+    @GetMapping("/partners/{organisationId}/contacts/{contactId}/export")
+    @Operation(operationId = "exportContact", summary = "Everything stored about a contact person, as JSON (DSGVO Art. 15 and 20)",
+            description = "The directory entry, every notification to them with its attempts, and the record of their "
+                    + "erasure. Also answers for a contact that was erased (then without the entry and with the delivery "
+                    + "log anonymised). 404 when nothing is stored about this contact id in this organisation.")
+    @ApiResponse(responseCode = "200", description = "The export, as a file to hand to the person",
+            useReturnTypeSchema = true, headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION,
+                    description = "attachment; filename=\"auskunft-<contactId>.json\"", schema = @Schema(type = "string")))
+    public Mono<ResponseEntity<ContactExport>> exportContact(@PathVariable String organisationId,
+            @PathVariable String contactId) {
+        Mono<java.util.Optional<PartnerDocument>> partner = partners.findById(organisationId)
+                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
+        return Mono.zip(partner,
+                notifications.findByRecipient(RecipientKind.PARTNER, contactId)
+                        .filter(n -> organisationId.equals(n.getOrganisationId()))
+                        .map(NotificationResponse::of).collectList(),
+                erasures.findByContactId(contactId).filter(e -> organisationId.equals(e.organisationId()))
+                        .map(ErasureResponse::of).collectList())
+                .flatMap(t -> {
+                    PartnerDocument.Contact contact = t.getT1().flatMap(p -> p.contact(contactId)).orElse(null);
+                    if (contact == null && t.getT2().isEmpty() && t.getT3().isEmpty()) {
+                        return Mono.error(NotFoundException.of("contact", contactId));
+                    }
+                    ContactExport export = new ContactExport(java.time.Instant.now(), organisationId,
+                            t.getT1().map(PartnerDocument::getName).orElse(null), contactId, contact != null,
+                            contact == null ? null : contact.name(), contact == null ? null : contact.email(),
+                            contact == null ? null : contact.language(), t.getT2(), t.getT3());
+                    return Mono.just(ResponseEntity.ok()
+                            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"auskunft-" + contactId + ".json\"")
+                            .body(export));
+                });
     }
 
     @PutMapping("/partners/{organisationId}/contacts/{contactId}")
@@ -161,6 +201,24 @@ public class RecipientController {
             @Valid @RequestBody AddressRequest request) {
         return focusGroups.save(new FocusGroupDocument(themenfeld.name(), request.name(), request.email(),
                 request.language())).map(AddressResponse::of);
+    }
+
+    @DeleteMapping("/focus-groups/{themenfeld}")
+    @Operation(operationId = "eraseFocusGroupAddress", summary = "Erase a focus group's address",
+            description = "Removes the address, anonymises and cancels the notifications to it (none is sent or "
+                    + "resent afterwards) and records the erasure. Until a new address is set, the focus group gets no mail.")
+    public Mono<ErasureResponse> eraseFocusGroup(@PathVariable Themenfeld themenfeld,
+            @Parameter(hidden = true) Caller caller) {
+        return contactErasure.eraseFocusGroup(themenfeld.name(), caller.id()).map(ErasureResponse::of);
+    }
+
+    @DeleteMapping("/reviewers/{reviewerId}")
+    @Operation(operationId = "eraseReviewerAddress", summary = "Erase a reviewer's name and address",
+            description = "Removes name and address, anonymises and cancels the notifications to them (none is sent "
+                    + "or resent afterwards) and records the erasure (who, when, reviewer id only).")
+    public Mono<ErasureResponse> eraseReviewer(@PathVariable String reviewerId,
+            @Parameter(hidden = true) Caller caller) {
+        return contactErasure.eraseReviewer(reviewerId, caller.id()).map(ErasureResponse::of);
     }
 
     @GetMapping("/reviewers")

@@ -24,11 +24,13 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.proposalflow.events.EventCodec;
+import io.proposalflow.events.RecipientKind;
 import io.proposalflow.notification.config.NotificationProperties;
 import io.proposalflow.notification.domain.DeliveryPolicy;
 import io.proposalflow.notification.domain.MailKind;
 import io.proposalflow.notification.domain.PersonalData;
 import io.proposalflow.notification.persistence.NotificationDocument;
+import io.proposalflow.notification.persistence.ErasureRepository;
 import io.proposalflow.notification.persistence.NotificationStore;
 import io.proposalflow.platform.tracing.TraceContexts;
 
@@ -52,6 +54,7 @@ public class NotificationDispatcher implements DisposableBean {
     private static final long RECORD_PATIENCE_MINUTES = 10;
 
     private final NotificationStore store;
+    private final ErasureRepository erasures;
     private final MailRenderer renderer;
     private final GuardedMailSender sender;
     private final EventCodec codec;
@@ -72,8 +75,9 @@ public class NotificationDispatcher implements DisposableBean {
     });
 
     public NotificationDispatcher(NotificationStore store, MailRenderer renderer, GuardedMailSender sender,
-            EventCodec codec, NotificationProperties properties, MeterRegistry meters) {
+            EventCodec codec, NotificationProperties properties, MeterRegistry meters, ErasureRepository erasures) {
         this.store = store;
+        this.erasures = erasures;
         this.renderer = renderer;
         this.sender = sender;
         this.codec = codec;
@@ -209,9 +213,15 @@ public class NotificationDispatcher implements DisposableBean {
         String attemptKey = "attempt-" + claimed.getVersion();
         String kind = claimed.getFacts() == null || claimed.getFacts().kind() == null
                 ? "UNKNOWN" : claimed.getFacts().kind().name();
-        if (!holdsLeaseForSending(claimed)) {
-            LOG.info("proposal {}: mail {} no longer ours (its lease ran out); not sent", claimed.getProposalId(),
+        if (erased(claimed)) {
+            LOG.info("proposal {}: mail {} not sent: its recipient was erased", claimed.getProposalId(),
                     claimed.getId());
+            store.anonymise(claimed.getRecipientKind(), claimed.getRecipientId()).block();
+            return;
+        }
+        if (!holdsLeaseForSending(claimed)) {
+            LOG.info("proposal {}: mail {} no longer ours (its lease ran out, or it was erased); not sent",
+                    claimed.getProposalId(), claimed.getId());
             return;
         }
         try {
@@ -236,23 +246,33 @@ public class NotificationDispatcher implements DisposableBean {
 
     /**
      * Makes sure the lease outlasts the send: a mail claimed with a batch may wait its turn while the
-     * lease runs, and another instance takes over a notification whose lease ran out. If less than
-     * half the lease is left (more than any send with its quick retries takes), the lease is renewed,
-     * on condition that nobody else has claimed or changed the notification since; if that fails, the
-     * mail is someone else's now and is not sent here.
+     * lease runs, and another instance takes over a notification whose lease ran out. Right before the
+     * send the lease is renewed, on condition that nobody else has claimed or changed the notification
+     * since; if that fails, the mail is someone else's now, or its recipient was erased (the erasure
+     * raises the version and cancels it), and it is not sent here. One conditional write per mail.
      */
     private boolean holdsLeaseForSending(NotificationDocument claimed) {
+        // always asked of the database, never taken from the copy in hand: an erasure since the claim
+        // (it raises the version and cancels) must stop the send
         Instant now = clock.instant();
-        if (claimed.getLeaseUntil() != null
-                && claimed.getLeaseUntil().isAfter(now.plus(settings.lease().dividedBy(2)))) {
-            return true;
-        }
         Instant renewed = now.plus(settings.lease());
         if (Boolean.TRUE.equals(store.renewLease(claimed.getId(), claimed.getVersion(), renewed).block())) {
             claimed.setLeaseUntil(renewed);
             return true;
         }
         return false;
+    }
+
+    /**
+     * A partner contact erased after a planner had read the directory: a contact's id is never reused,
+     * so its erasure record means that nothing may go to it. A placeholder address is never mailed.
+     */
+    private boolean erased(NotificationDocument claimed) {
+        if (PersonalData.ERASED.equals(claimed.getEmail())) {
+            return true;
+        }
+        return claimed.getRecipientKind() == RecipientKind.PARTNER
+                && Boolean.TRUE.equals(erasures.existsByContactId(claimed.getRecipientId()).block());
     }
 
     /**

@@ -10,20 +10,30 @@ import io.proposalflow.platform.errors.NotFoundException;
 import reactor.core.publisher.Mono;
 
 /**
- * Erases a contact person (right to erasure): their entries in the delivery log are anonymised first,
- * the erasure is recorded (who, when, the contact's id only), and only then is the contact removed from
- * the directory. In this order a failure half-way can simply be repeated: the contact is still there.
+ * Erases a recipient (right to erasure): a partner's contact person, a reviewer's address or a focus
+ * group's address. Their entries in the delivery log are anonymised first and every one not yet sent is
+ * cancelled (waiting, being sent, failed: none is sent or resent afterwards); the erasure is recorded
+ * (who, when, the recipient's id only); then they are removed from the directory; and the delivery log
+ * is swept once more, for notifications a planner created from the directory while this ran. In this
+ * order a failure half-way can simply be repeated. A notification created later still by a planner
+ * that read the directory before the removal is cancelled by the dispatcher, which checks a partner
+ * contact's erasure record before sending (contact ids are never reused).
  */
 @Component
 public class ContactErasure {
 
     private final PartnerRepository partners;
+    private final ReviewerRepository reviewers;
+    private final FocusGroupRepository focusGroups;
     private final NotificationStore notifications;
     private final ErasureRepository erasures;
     private final Clock clock = Clock.systemUTC();
 
-    public ContactErasure(PartnerRepository partners, NotificationStore notifications, ErasureRepository erasures) {
+    public ContactErasure(PartnerRepository partners, ReviewerRepository reviewers, FocusGroupRepository focusGroups,
+            NotificationStore notifications, ErasureRepository erasures) {
         this.partners = partners;
+        this.reviewers = reviewers;
+        this.focusGroups = focusGroups;
         this.notifications = notifications;
         this.erasures = erasures;
     }
@@ -32,12 +42,34 @@ public class ContactErasure {
         return partners.findById(organisationId)
                 .filter(partner -> partner.contact(contactId).isPresent())
                 .switchIfEmpty(Mono.error(NotFoundException.of("contact", contactId)))
-                .flatMap(partner -> notifications.anonymise(RecipientKind.PARTNER, contactId)
-                        .flatMap(count -> erasures.insert(new ErasureDocument(UUID.randomUUID().toString(),
-                                organisationId, contactId, erasedBy, clock.instant(), count)))
-                        .flatMap(erasure -> {
+                .flatMap(found -> erase(RecipientKind.PARTNER, organisationId, contactId, erasedBy,
+                        partners.findById(organisationId).flatMap(partner -> {
                             partner.removeContact(contactId);
-                            return partners.save(partner).thenReturn(erasure);
-                        }));
+                            return partners.save(partner);
+                        }).then()));
+    }
+
+    public Mono<ErasureDocument> eraseReviewer(String reviewerId, String erasedBy) {
+        return reviewers.findById(reviewerId)
+                .switchIfEmpty(Mono.error(NotFoundException.of("reviewer", reviewerId)))
+                .flatMap(found -> erase(RecipientKind.REVIEWER, null, reviewerId, erasedBy,
+                        reviewers.deleteById(reviewerId)));
+    }
+
+    public Mono<ErasureDocument> eraseFocusGroup(String themenfeld, String erasedBy) {
+        return focusGroups.findById(themenfeld)
+                .switchIfEmpty(Mono.error(NotFoundException.of("focus group address", themenfeld)))
+                .flatMap(found -> erase(RecipientKind.FOCUS_GROUP, null, themenfeld, erasedBy,
+                        focusGroups.deleteById(themenfeld)));
+    }
+
+    private Mono<ErasureDocument> erase(RecipientKind kind, String organisationId, String recipientId,
+            String erasedBy, Mono<Void> removeFromDirectory) {
+        return notifications.anonymise(kind, recipientId)
+                .flatMap(count -> erasures.insert(new ErasureDocument(UUID.randomUUID().toString(), organisationId,
+                        recipientId, erasedBy, clock.instant(), count, kind)))
+                .flatMap(erasure -> removeFromDirectory
+                        .then(notifications.anonymise(kind, recipientId))
+                        .thenReturn(erasure));
     }
 }

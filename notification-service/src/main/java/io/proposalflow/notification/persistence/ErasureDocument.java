@@ -5,12 +5,18 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import io.proposalflow.events.RecipientKind;
+
 /**
- * Proof that a contact person was erased: who did it and when, naming the contact only by its id.
+ * Proof that a recipient was erased: who did it and when, naming them only by their id.
  *
- * @param erasedBy user id of the coordinator
+ * @param organisationId the partner organisation of a contact person; null for a reviewer or focus group
+ * @param contactId      contact person id, reviewer id or focus group key (Themenfeld)
+ * @param erasedBy       user id of the coordinator, or "retention" when the retention period erased it
+ * @param recipientKind  PARTNER, REVIEWER or FOCUS_GROUP; null in records from before reviewers and
+ *                       focus groups could be erased (then PARTNER)
  */
 @Document("erasures")
 public record ErasureDocument(@Id String id, String organisationId, String contactId, String erasedBy,
-        Instant erasedAt, long anonymisedNotifications) {
+        Instant erasedAt, long anonymisedNotifications, RecipientKind recipientKind) {
 }

@@ -84,7 +84,7 @@ public class NotificationDocument extends AggregateDocument {
 
     /** Once sent, always sent: a second dispatcher's late record of the same mail changes nothing. */
     public void markSent(Instant now, EventCodec codec) {
-        if (status == NotificationStatus.SENT) {
+        if (status == NotificationStatus.SENT || status == NotificationStatus.CANCELLED) {
             return;
         }
         attempts.add(new Attempt(now, true, null));
@@ -98,7 +98,7 @@ public class NotificationDocument extends AggregateDocument {
 
     /** Records a failed attempt; gives up (FAILED, announced) once the policy allows no more. */
     public void recordFailure(Instant now, String error, DeliveryPolicy policy, EventCodec codec) {
-        if (status == NotificationStatus.SENT) {
+        if (status == NotificationStatus.SENT || status == NotificationStatus.CANCELLED) {
             return;
         }
         String safeError = PersonalData.withoutAddresses(error);
@@ -119,6 +119,9 @@ public class NotificationDocument extends AggregateDocument {
 
     /** Gives a claimed notification back without counting an attempt (e.g. the circuit breaker is open). */
     public void release(Instant retryAt) {
+        if (status == NotificationStatus.CANCELLED) {
+            return;
+        }
         status = NotificationStatus.PENDING;
         nextAttemptAt = retryAt;
         leaseUntil = null;

@@ -70,9 +70,10 @@ public class NotificationStore {
     }
 
     private static Criteria due(Instant now) {
-        return new Criteria().orOperator(
+        // never to the placeholder an erasure leaves behind
+        return new Criteria().andOperator(where("email").ne(PersonalData.ERASED), new Criteria().orOperator(
                 where("status").is(NotificationStatus.PENDING).and("nextAttemptAt").lte(now),
-                where("status").is(NotificationStatus.SENDING).and("leaseUntil").lt(now));
+                where("status").is(NotificationStatus.SENDING).and("leaseUntil").lt(now)));
     }
 
     /**
@@ -114,6 +115,12 @@ public class NotificationStore {
         return mongo.find(query, NotificationDocument.class);
     }
 
+    /** Every notification to one recipient, oldest first: what an access request (Art. 15) is answered with. */
+    public Flux<NotificationDocument> findByRecipient(RecipientKind kind, String recipientId) {
+        return mongo.find(Query.query(where("recipientKind").is(kind).and("recipientId").is(recipientId))
+                .with(Sort.by("createdAt", "id")), NotificationDocument.class);
+    }
+
     public Mono<Long> count(NotificationFilter filter) {
         return mongo.count(filter.toQuery(), NotificationDocument.class);
     }
@@ -125,9 +132,11 @@ public class NotificationStore {
      */
     public Mono<Long> anonymise(RecipientKind kind, String recipientId) {
         Query theirs = Query.query(where("recipientKind").is(kind).and("recipientId").is(recipientId));
+        // waiting, being sent (a dispatcher's claim: the version bump makes its pre-send check fail) and
+        // failed ones (a resend would go to the placeholder): none is ever sent after the erasure
         Query unsent = Query.query(where("recipientKind").is(kind).and("recipientId").is(recipientId)
-                .and("status").is(NotificationStatus.PENDING));
-        Update cancel = new Update().set("status", NotificationStatus.CANCELLED).inc("version", 1);
+                .and("status").in(NotificationStatus.PENDING, NotificationStatus.SENDING, NotificationStatus.FAILED));
+        Update cancel = new Update().set("status", NotificationStatus.CANCELLED).unset("leaseUntil").inc("version", 1);
         Update anonymise = new Update()
                 .set("recipientName", PersonalData.ERASED)
                 .set("email", PersonalData.ERASED)

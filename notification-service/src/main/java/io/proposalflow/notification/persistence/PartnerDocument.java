@@ -18,6 +18,8 @@ public class PartnerDocument {
     private String id;
     private String name;
     private List<Contact> contacts = new ArrayList<>();
+    /** The day the organisation left the programme; its contacts are erased a retention period later. */
+    private java.time.LocalDate leftOn;
     @Version
     private Long version;
 
@@ -52,6 +54,8 @@ public class PartnerDocument {
     public void setName(String name) { this.name = name; }
     public List<Contact> getContacts() { return contacts; }
     public void setContacts(List<Contact> contacts) { this.contacts = contacts == null ? new ArrayList<>() : new ArrayList<>(contacts); }
+    public java.time.LocalDate getLeftOn() { return leftOn; }
+    public void setLeftOn(java.time.LocalDate leftOn) { this.leftOn = leftOn; }
     public Long getVersion() { return version; }
     public void setVersion(Long version) { this.version = version; }
 }

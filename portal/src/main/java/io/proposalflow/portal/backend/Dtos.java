@@ -58,23 +58,50 @@ public final class Dtos {
             String note) {
     }
 
-    public record KeyFigures(LocalDate from, LocalDate to, long proposals,
-            Map<Themenfeld, Map<ProposalStatus, Long>> countsByThemenfeld, long decided, long approved,
-            BigDecimal approvalRate, BigDecimal medianDaysToDecision, List<ProgrammeFunding> fundingByProgramme) {
+    /**
+     * The key figures; a suppressed figure (fewer than {@code threshold} proposals, or one that would let
+     * such a count be recomputed) has no value (proposal-service's SmallCellSuppression, ADR 18).
+     */
+    public record KeyFigures(LocalDate from, LocalDate to, int threshold, Count proposals,
+            Map<Themenfeld, Map<ProposalStatus, Count>> countsByThemenfeld, Map<Themenfeld, Count> totalsByThemenfeld,
+            Map<ProposalStatus, Count> totalsByStatus, Count decided, Count approved, Figure approvalRate,
+            Figure medianDaysToDecision, List<ProgrammeFunding> fundingByProgramme) {
 
-        public long countOf(Themenfeld themenfeld) {
-            Map<ProposalStatus, Long> counts = countsByThemenfeld == null ? null : countsByThemenfeld.get(themenfeld);
-            return counts == null ? 0 : counts.values().stream().mapToLong(Long::longValue).sum();
+        public Count countOf(Themenfeld themenfeld) {
+            return totalsByThemenfeld == null ? Count.NONE : totalsByThemenfeld.getOrDefault(themenfeld, Count.NONE);
         }
 
-        public long countOf(ProposalStatus status) {
-            return countsByThemenfeld == null ? 0 : countsByThemenfeld.values().stream()
-                    .mapToLong(m -> m.getOrDefault(status, 0L)).sum();
+        public Count countOf(ProposalStatus status) {
+            return totalsByStatus == null ? Count.NONE : totalsByStatus.getOrDefault(status, Count.NONE);
+        }
+
+        /** Whether any figure on the page is suppressed, so the page explains what that means. */
+        public boolean anySuppressed() {
+            return proposals.suppressed() || decided.suppressed() || approved.suppressed()
+                    || approvalRate.suppressed() || medianDaysToDecision.suppressed()
+                    || (totalsByThemenfeld != null && totalsByThemenfeld.values().stream().anyMatch(Count::suppressed))
+                    || (totalsByStatus != null && totalsByStatus.values().stream().anyMatch(Count::suppressed))
+                    || fundingByProgramme.stream().anyMatch(f -> f.applications().suppressed()
+                            || f.granted().suppressed() || f.requestedEur().suppressed() || f.grantedEur().suppressed());
         }
     }
 
-    public record ProgrammeFunding(String programme, long applications, long granted, BigDecimal requestedEur,
-            BigDecimal grantedEur) {
+    /** A number of proposals; no value when suppressed. */
+    public record Count(Long value, boolean suppressed) {
+
+        static final Count NONE = new Count(0L, false);
+
+        public BigDecimal decimal() {
+            return value == null ? null : BigDecimal.valueOf(value);
+        }
+    }
+
+    /** A share, median or amount; no value when suppressed or when there was nothing to compute it from. */
+    public record Figure(BigDecimal value, boolean suppressed) {
+    }
+
+    public record ProgrammeFunding(String programme, Count applications, Count granted, Figure requestedEur,
+            Figure grantedEur) {
     }
 
     public record ReviewCase(UUID id, UUID proposalId, int round, Themenfeld themenfeld, String themenfeldLabel,
@@ -109,7 +136,7 @@ public final class Dtos {
     public record PanelReviewer(String id, String displayName, Themenfeld focusGroup, List<String> affiliations) {
     }
 
-    public record PartnerOrganisation(String id, String name, List<Contact> contacts, Long version) {
+    public record PartnerOrganisation(String id, String name, List<Contact> contacts, LocalDate leftOn, Long version) {
     }
 
     /** A partner organisation as a focus group may see it: id and name, no contact person. */

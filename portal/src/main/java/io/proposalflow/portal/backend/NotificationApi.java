@@ -64,6 +64,12 @@ public final class NotificationApi {
                 null, null, Void.class);
     }
 
+    /** Everything stored about a contact person, as notification-service writes it (JSON). */
+    public Mono<String> exportContact(String organisationId, String contactId) {
+        return client.get("/api/recipients/partners/" + organisationId + "/contacts/" + contactId + "/export",
+                String.class);
+    }
+
     public Mono<Page<Notification>> deliveries(String status, int size) {
         String uri = UriComponentsBuilder.fromPath("/api/notifications")
                 .queryParamIfPresent("status", ProposalApi.present(status))

@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,11 +60,12 @@ public class CoordinationPages {
     public Mono<String> dashboard(Model model) {
         return proposals.keyFigures().map(figures -> {
             model.addAttribute("figures", figures);
+            model.addAttribute("threshold", figures.threshold());
             model.addAttribute("byThemenfeld", BarChart.of("chart-themenfeld", Arrays.stream(Themenfeld.values())
-                    .map(t -> new BarChart.Row("themenfeld." + t.name(), null, BigDecimal.valueOf(figures.countOf(t))))
+                    .map(t -> new BarChart.Row("themenfeld." + t.name(), null, figures.countOf(t).decimal()))
                     .toList()));
             model.addAttribute("byStatus", BarChart.of("chart-status", Arrays.stream(ProposalStatus.values())
-                    .map(s -> new BarChart.Row("status." + s.name(), null, BigDecimal.valueOf(figures.countOf(s))))
+                    .map(s -> new BarChart.Row("status." + s.name(), null, figures.countOf(s).decimal()))
                     .toList()));
             model.addAttribute("funding", fundingChart(figures));
             return "coordination/dashboard";
@@ -72,8 +76,8 @@ public class CoordinationPages {
     private static BarChart fundingChart(KeyFigures figures) {
         List<BarChart.Row> rows = new ArrayList<>();
         for (ProgrammeFunding f : figures.fundingByProgramme()) {
-            rows.add(new BarChart.Row(null, f.programme() + " – ", f.requestedEur()));
-            rows.add(new BarChart.Row(null, f.programme() + " – ", f.grantedEur()));
+            rows.add(new BarChart.Row(null, f.programme() + " – ", f.requestedEur().value()));
+            rows.add(new BarChart.Row(null, f.programme() + " – ", f.grantedEur().value()));
         }
         return BarChart.of("chart-funding", rows);
     }
@@ -240,6 +244,17 @@ public class CoordinationPages {
             errors.reject("email", "error.email");
         }
         return errors;
+    }
+
+    /** The access export (DSGVO Art. 15/20) as a file to hand to the person; passed on unchanged. */
+    @GetMapping("/coordination/partners/{org}/contacts/{contactId}/export")
+    public Mono<ResponseEntity<String>> exportContact(@PathVariable String org,
+            @PathVariable String contactId) {
+        String file = "auskunft-" + contactId.replaceAll("[^A-Za-z0-9-]", "") + ".json";
+        return notifications.exportContact(org, contactId).map(json -> ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+                .body(json));
     }
 
     @PostMapping("/coordination/partners/{org}/contacts/{contactId}/erase")

@@ -116,7 +116,28 @@ public class ProposalForm {
         }
         errors.text("fundingProgramme", fundingProgramme, 200, false);
         errors.text("contact", contact, 300, false);
+        if (!errors.has("contact") && contact != null && personalContactDetails(contact)) {
+            errors.reject("contact", "error.contact.personal");
+        }
         return errors;
+    }
+
+    /**
+     * An e-mail address or a phone number (six digits or more) in the contact: refused here as
+     * proposal-service refuses it (its ContactText), so the message stands next to the field.
+     */
+    static boolean personalContactDetails(String contact) {
+        if (contact.matches("(?s).*\\S@\\S.*") || contact.matches("(?is).*\\S\\s*[(\\[]at[)\\]]\\s*\\S.*")) {
+            return true;
+        }
+        java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\+?\\(?\\d[\\d\\s/().\\-]*\\d")
+                .matcher(contact);
+        while (digits.find()) {
+            if (digits.group().replaceAll("\\D", "").length() >= 6) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The request body proposal-service takes; call only after {@link #validate} found nothing. */

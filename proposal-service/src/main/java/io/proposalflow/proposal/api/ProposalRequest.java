@@ -33,7 +33,10 @@ public record ProposalRequest(
         @NotNull LocalDate plannedStart,
         @NotNull LocalDate plannedEnd,
         @Schema(example = "Sozialer Zusammenhalt") @Size(max = 200) String fundingProgramme,
-        @Size(max = 300) String contact) implements DatesInOrder.Dated {
+        @Schema(example = "Fokusgruppe Leben & Wohnen vor Ort, Sprecherin", description = "an organisation or a "
+                + "function to ask about the proposal; e-mail addresses and phone numbers are refused (people's "
+                + "contact details are kept only in notification-service's directory)")
+        @Size(max = 300) @OrganisationOrFunction String contact) implements DatesInOrder.Dated {
 
     /** A partner organisation: an organisation, never a person. */
     public record Partner(

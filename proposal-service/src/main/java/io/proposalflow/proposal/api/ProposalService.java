@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,7 @@ import io.proposalflow.proposal.domain.IllegalTransitionException;
 import io.proposalflow.proposal.domain.KeyFigures;
 import io.proposalflow.proposal.domain.NotificationSteps;
 import io.proposalflow.proposal.domain.Proposal;
+import io.proposalflow.proposal.domain.SmallCellSuppression;
 import io.proposalflow.proposal.domain.ThemenfeldChangeException;
 import io.proposalflow.proposal.persistence.DeliveryDocument;
 import io.proposalflow.proposal.persistence.DeliveryRepository;
@@ -46,11 +48,14 @@ public class ProposalService {
     private final ProposalRepository proposals;
     private final DeliveryRepository deliveries;
     private final EventCodec codec;
+    private final SmallCellSuppression suppression;
 
-    public ProposalService(ProposalRepository proposals, DeliveryRepository deliveries, EventCodec codec) {
+    public ProposalService(ProposalRepository proposals, DeliveryRepository deliveries, EventCodec codec,
+            @Value("${statistics.suppression-threshold:" + SmallCellSuppression.DEFAULT_THRESHOLD + "}") int threshold) {
         this.proposals = proposals;
         this.deliveries = deliveries;
         this.codec = codec;
+        this.suppression = new SmallCellSuppression(threshold);
     }
 
     public Mono<ProposalDocument> create(ProposalRequest request, Caller caller) {
@@ -147,7 +152,7 @@ public class ProposalService {
         return proposals.findAll(query)
                 .map(document -> document.toDomain().snapshot())
                 .collectList()
-                .map(all -> KeyFigures.of(from, to, all));
+                .map(all -> KeyFigures.of(from, to, all, suppression));
     }
 
     static boolean maySee(Caller caller, ProposalDocument document) {

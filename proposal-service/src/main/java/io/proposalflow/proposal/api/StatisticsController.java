@@ -29,7 +29,15 @@ public class StatisticsController {
 
     @GetMapping
     @PreAuthorize("hasRole('COORDINATOR')")
-    @Operation(operationId = "getKeyFigures", summary = "Key figures, optionally for proposals created from/to a date (inclusive, ISO dates)")
+    @Operation(operationId = "getKeyFigures", summary = "Key figures, optionally for proposals created from/to a date (inclusive, ISO dates)",
+            description = """
+                    Every count is an object `{"value": n, "suppressed": false}`. A count of 1 to k-1 proposals \
+                    (k = `threshold`, 5 unless the operator configured STATISTICS_SUPPRESSION_THRESHOLD) is \
+                    suppressed: `value` is left out (null) and `suppressed` is true. So is every figure that \
+                    would let a suppressed count be recomputed: a second cell of its row and column (or their \
+                    total), the approved share and counts when approved or rejected are fewer than k, a share, \
+                    median or sum of money over fewer than k proposals. Zero is shown. A share or median with \
+                    nothing to compute it from has no `value` and `suppressed` false.""")
     public Mono<KeyFigures> keyFigures(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             @Parameter(description = "first creation day counted (ISO date)") LocalDate from,

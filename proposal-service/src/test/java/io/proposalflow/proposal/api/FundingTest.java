@@ -3,6 +3,7 @@ package io.proposalflow.proposal.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import io.proposalflow.events.FundingStage;
 import io.proposalflow.events.ProposalStatus;
 import io.proposalflow.proposal.ServiceTest;
+import io.proposalflow.proposal.domain.Proposal;
+import io.proposalflow.proposal.domain.Proposals;
+import io.proposalflow.proposal.persistence.ProposalDocument;
 
 class FundingTest extends ServiceTest {
 
@@ -86,14 +90,42 @@ class FundingTest extends ServiceTest {
         as(COORDINATOR).get().uri("/api/statistics").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.countsByThemenfeld.WORK_ECONOMY.FUNDED").value(n -> assertThat(((Number) n).intValue())
-                        .isPositive())
-                .jsonPath("$.countsByThemenfeld.HEALTH.DRAFT").exists()
-                .jsonPath("$.approvalRate").exists()
-                .jsonPath("$.medianDaysToDecision").exists()
+                .jsonPath("$.threshold").isEqualTo(5)
+                .jsonPath("$.countsByThemenfeld.WORK_ECONOMY.FUNDED.suppressed").isBoolean()
+                .jsonPath("$.countsByThemenfeld.HEALTH.DRAFT.value").exists()
+                .jsonPath("$.totalsByStatus.FUNDED").exists()
+                .jsonPath("$.approvalRate.suppressed").isBoolean()
+                .jsonPath("$.medianDaysToDecision.suppressed").isBoolean()
                 .jsonPath("$.fundingByProgramme[?(@.programme == 'ESF Plus')].grantedEur").exists()
                 .jsonPath("$..title").doesNotExist()
                 .jsonPath("$..createdBy").doesNotExist();
+    }
+
+    @Test
+    void aSingleProposalInAThemenfeldIsShownAsSuppressedNotAsOne() {
+        Instant day = Instant.parse("2019-05-06T10:00:00Z");
+        store(Proposal.draft(UUID.randomUUID(), Proposals.content(), "Fokusgruppe Arbeitswelt", OWNER, day));
+        for (int i = 0; i < 6; i++) {
+            Proposal other = Proposal.draft(UUID.randomUUID(), Proposals.content(), "Fokusgruppe Arbeitswelt",
+                    OWNER, day);
+            other.submit(OWNER, day);
+            store(other);
+        }
+        as(COORDINATOR).get().uri("/api/statistics?from=2019-05-06&to=2019-05-06").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.proposals.value").isEqualTo(7)
+                .jsonPath("$.countsByThemenfeld.WORK_ECONOMY.DRAFT.value").doesNotExist()
+                .jsonPath("$.countsByThemenfeld.WORK_ECONOMY.DRAFT.suppressed").isEqualTo(true)
+                .jsonPath("$.countsByThemenfeld.WORK_ECONOMY.SUBMITTED.suppressed").isEqualTo(true)
+                .jsonPath("$.countsByThemenfeld.WORK_ECONOMY.FUNDED.value").isEqualTo(0)
+                .jsonPath("$.countsByThemenfeld.WORK_ECONOMY.FUNDED.suppressed").isEqualTo(false)
+                .jsonPath("$.totalsByThemenfeld.WORK_ECONOMY.value").isEqualTo(7)
+                .jsonPath("$.totalsByStatus.DRAFT.suppressed").isEqualTo(true);
+    }
+
+    private void store(Proposal proposal) {
+        repository.save(ProposalDocument.of(proposal, codec)).block();
     }
 
     @Test
@@ -101,8 +133,9 @@ class FundingTest extends ServiceTest {
         as(COORDINATOR).get().uri("/api/statistics?from=2999-01-01&to=2999-12-31").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.proposals").isEqualTo(0)
-                .jsonPath("$.approvalRate").doesNotExist();
+                .jsonPath("$.proposals.value").isEqualTo(0)
+                .jsonPath("$.approvalRate.value").doesNotExist()
+                .jsonPath("$.approvalRate.suppressed").isEqualTo(false);
         as(COORDINATOR).get().uri("/api/statistics?from=2999-01-01&to=2998-12-31").exchange()
                 .expectStatus().isBadRequest();
     }

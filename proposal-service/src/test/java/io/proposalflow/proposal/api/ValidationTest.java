@@ -43,6 +43,29 @@ class ValidationTest extends ServiceTest {
     }
 
     @Test
+    void aContactWithAPersonsAddressOrPhoneNumberIsRefusedAnOrganisationIsKept() {
+        Map<String, Object> body = draftBody();
+        body.put("contact", "Sabine Müller, sabine.mueller@example.org, Tel. 05321 76-0");
+        as(OWNER).post().uri("/api/proposals").bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("contact")
+                .jsonPath("$.errors[0].message").value(m -> org.assertj.core.api.Assertions.assertThat((String) m)
+                        .contains("organisation or a function").contains("e-mail address"));
+        body.put("contact", "Tel. 05321 76-0");
+        as(OWNER).post().uri("/api/proposals").bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> org.assertj.core.api.Assertions
+                        .assertThat((String) m).contains("phone number"));
+        body.put("contact", "Fokusgruppe Arbeitswelt & Wirtschaft, Sprecherin");
+        as(OWNER).post().uri("/api/proposals").bodyValue(body).exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.contact").isEqualTo("Fokusgruppe Arbeitswelt & Wirtschaft, Sprecherin");
+    }
+
+    @Test
     void anAmountWithMoreThanTwoDecimalsIsRefused() {
         Map<String, Object> body = draftBody();
         body.put("requestedBudgetEur", new BigDecimal("100.005"));

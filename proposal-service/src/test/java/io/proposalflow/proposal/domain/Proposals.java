@@ -33,7 +33,7 @@ public final class Proposals {
     }
 
     public static Proposal draft() {
-        return Proposal.draft(UUID.randomUUID(), content(), "fokusgruppe-arbeit@example.org", FOCUS_GROUP_USER, T0);
+        return Proposal.draft(UUID.randomUUID(), content(), "Fokusgruppe Arbeitswelt & Wirtschaft", FOCUS_GROUP_USER, T0);
     }
 
     public static FundingApplication funding(FundingStage stage) {

@@ -1,0 +1,101 @@
+package io.proposalflow.notification.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.proposalflow.notification.domain.NotificationStatus;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Deletes personal data once its retention period is over (issue 15, ADR 18, docs/datenschutz.md):
+ * <ul>
+ * <li>delivery records (notifications, with name and address) created longer ago than
+ * {@code notification.retention.deliveries}; a mail still waiting or being sent is left alone;</li>
+ * <li>the contact persons of a partner organisation that left the programme (its {@code leftOn} date)
+ * longer ago than {@code notification.retention.contacts-after-leaving}: erased as the coordination
+ * would erase them (their delivery log anonymised, the erasure recorded with {@code erasedBy} =
+ * {@value #ERASED_BY}).</li>
+ * </ul>
+ * Each run finds what is due at its clock's time, so running it twice changes nothing the second time.
+ */
+@Component
+public class DataRetention {
+
+    /** The erasure record's author when the retention period, not a person, erased a contact. */
+    public static final String ERASED_BY = "retention";
+
+    private static final Logger log = LoggerFactory.getLogger(DataRetention.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final PartnerRepository partners;
+    private final ContactErasure erasure;
+    private final Duration deliveries;
+    private final Duration contactsAfterLeaving;
+    private final Clock clock;
+
+    @Autowired
+    public DataRetention(ReactiveMongoTemplate mongo, PartnerRepository partners, ContactErasure erasure,
+            @Value("${notification.retention.deliveries:365d}") Duration deliveries,
+            @Value("${notification.retention.contacts-after-leaving:90d}") Duration contactsAfterLeaving) {
+        this(mongo, partners, erasure, deliveries, contactsAfterLeaving, Clock.systemUTC());
+    }
+
+    public DataRetention(ReactiveMongoTemplate mongo, PartnerRepository partners, ContactErasure erasure,
+            Duration deliveries, Duration contactsAfterLeaving, Clock clock) {
+        this.mongo = mongo;
+        this.partners = partners;
+        this.erasure = erasure;
+        this.deliveries = deliveries;
+        this.contactsAfterLeaving = contactsAfterLeaving;
+        this.clock = clock;
+    }
+
+    /** What one run removed. */
+    public record Result(long deliveriesDeleted, long contactsErased) {
+    }
+
+    @Scheduled(initialDelayString = "${notification.retention.check-interval:1h}",
+            fixedDelayString = "${notification.retention.check-interval:1h}")
+    void scheduled() {
+        try {
+            Result result = run().block(Duration.ofMinutes(5));
+            if (result != null && (result.deliveriesDeleted() > 0 || result.contactsErased() > 0)) {
+                log.info("Retention: deleted {} delivery records, erased {} contacts of partners that left",
+                        result.deliveriesDeleted(), result.contactsErased());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Retention run failed (tried again at the next one): {}", e.toString());
+        }
+    }
+
+    public Mono<Result> run() {
+        Instant now = clock.instant();
+        Instant deliveriesCutoff = now.minus(deliveries);
+        Query due = Query.query(where("createdAt").lt(deliveriesCutoff)
+                .and("status").in(NotificationStatus.SENT, NotificationStatus.FAILED, NotificationStatus.CANCELLED));
+        LocalDate leftBefore = LocalDate.ofInstant(now.minus(contactsAfterLeaving), ZoneOffset.UTC);
+        Mono<Long> contacts = partners.findAll()
+                .filter(p -> p.getLeftOn() != null && p.getLeftOn().isBefore(leftBefore) && !p.getContacts().isEmpty())
+                .concatMap(p -> Flux.fromIterable(p.getContacts())
+                        .concatMap(c -> erasure.erase(p.getId(), c.id(), ERASED_BY)))
+                .count();
+        // contacts first: their erasure anonymises records the deletion might otherwise have kept
+        return contacts.flatMap(erased -> mongo.remove(due, NotificationDocument.class)
+                .map(r -> new Result(r.getDeletedCount(), erased)));
+    }
+}
