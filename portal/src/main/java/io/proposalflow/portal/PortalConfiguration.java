@@ -25,6 +25,7 @@ import org.springframework.security.web.server.authorization.HttpStatusServerAcc
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.i18n.LocaleContextResolver;
+import org.springframework.http.ResponseCookie;
 import org.springframework.web.server.session.CookieWebSessionIdResolver;
 import org.springframework.web.server.session.WebSessionIdResolver;
 import org.springframework.context.i18n.SimpleLocaleContext;
@@ -145,7 +146,10 @@ public class PortalConfiguration {
         return resolver;
     }
 
-    /** German unless the reader chose English with the switch (remembered in a cookie). */
+    /**
+     * German unless the reader chose English with the switch: the choice is remembered for a year in a
+     * cookie (HttpOnly, SameSite=Lax), the one place that reads and writes it.
+     */
     @Bean(name = "localeContextResolver")
     LocaleContextResolver localeContextResolver() {
         return new LocaleContextResolver() {
@@ -160,7 +164,10 @@ public class PortalConfiguration {
             @Override
             public void setLocaleContext(org.springframework.web.server.ServerWebExchange exchange,
                     org.springframework.context.i18n.LocaleContext localeContext) {
-                throw new UnsupportedOperationException("the language is chosen at /language");
+                boolean english = localeContext != null && Locale.ENGLISH.getLanguage().equals(
+                        localeContext.getLocale() == null ? null : localeContext.getLocale().getLanguage());
+                exchange.getResponse().addCookie(ResponseCookie.from(LANGUAGE_COOKIE, english ? "en" : "de")
+                        .path("/").maxAge(Duration.ofDays(365)).sameSite("Lax").httpOnly(true).build());
             }
         };
     }

@@ -1,17 +1,17 @@
 package io.proposalflow.portal.web;
 
-import java.time.Duration;
+import java.util.Locale;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.ResponseCookie;
+import org.springframework.context.i18n.SimpleLocaleContext;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.i18n.LocaleContextResolver;
 
-import io.proposalflow.portal.PortalConfiguration;
 import io.proposalflow.portal.PortalProperties;
 import io.proposalflow.portal.security.OidcLogin;
 import io.proposalflow.portal.security.PortalUser;
@@ -21,10 +21,12 @@ import io.proposalflow.portal.security.PortalUser;
 public class HomePages {
 
     private final PortalProperties properties;
+    private final LocaleContextResolver language;
     private final boolean oidcLogin;
 
-    public HomePages(PortalProperties properties, ObjectProvider<OidcLogin> oidc) {
+    public HomePages(PortalProperties properties, LocaleContextResolver language, ObjectProvider<OidcLogin> oidc) {
         this.properties = properties;
+        this.language = language;
         this.oidcLogin = oidc.getIfAvailable() != null;
     }
 
@@ -55,9 +57,7 @@ public class HomePages {
     @GetMapping("/language")
     public String language(@RequestParam String lang, @RequestParam(defaultValue = "/") String back,
             ServerWebExchange exchange) {
-        String chosen = "en".equals(lang) ? "en" : "de";
-        exchange.getResponse().addCookie(ResponseCookie.from(PortalConfiguration.LANGUAGE_COOKIE, chosen)
-                .path("/").maxAge(Duration.ofDays(365)).sameSite("Lax").httpOnly(true).build());
+        language.setLocaleContext(exchange, new SimpleLocaleContext("en".equals(lang) ? Locale.ENGLISH : Locale.GERMAN));
         // only a path of this site: never an open redirect
         boolean local = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
         return "redirect:" + (local ? back : "/");
