@@ -219,7 +219,7 @@ class PortalRolePagesTest {
                 .contains("<option value=\"stiftung-neuerkerode\">Stiftung Neuerkerode</option>")
                 .contains("<option value=\"jobcenter-goslar\">Jobcenter Goslar</option>")
                 .doesNotContain("@example.org");
-        assertThat(NOTIFICATIONS.requests).contains("GET /api/organisations?size=100")
+        assertThat(NOTIFICATIONS.requests).contains("GET /api/organisations?page=0&size=100")
                 .noneMatch(r -> r.contains("/api/recipients"));
     }
 

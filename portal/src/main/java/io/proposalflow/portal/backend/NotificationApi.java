@@ -36,9 +36,9 @@ public final class NotificationApi {
         return client;
     }
 
-    /** The partner organisations a proposal can name, by name (the directory's first 100: a programme has dozens). */
+    /** Every partner organisation a proposal can name, by name (all pages of the directory). */
     public Mono<List<Organisation>> organisations() {
-        return client.get("/api/organisations?size=100", ORGANISATIONS).map(Page::content);
+        return client.getAll("/api/organisations", ORGANISATIONS);
     }
 
     public Mono<List<PartnerOrganisation>> partners() {
