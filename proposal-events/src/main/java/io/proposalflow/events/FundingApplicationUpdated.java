@@ -17,4 +17,8 @@ public record FundingApplicationUpdated(
         @Nullable BigDecimal grantedAmountEur,
         LocalDate stageDate,
         @Nullable String note) implements ProposalEvent {
+    @Override
+    public <R> R accept(ProposalEvent.Handler<R> handler) {
+        return handler.on(this);
+    }
 }

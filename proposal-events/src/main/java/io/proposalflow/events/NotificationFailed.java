@@ -10,4 +10,8 @@ import java.util.UUID;
 public record NotificationFailed(UUID notificationId, UUID proposalId, String sourceEventId, String sourceEventType,
         RecipientKind recipientKind, @Nullable String organisationId, @Nullable String organisationName, int attempts,
         String reason) implements NotificationEvent {
+    @Override
+    public <R> R accept(NotificationEvent.Handler<R> handler) {
+        return handler.on(this);
+    }
 }

@@ -6,4 +6,8 @@ import java.util.UUID;
 public record NotificationSent(UUID notificationId, UUID proposalId, String sourceEventId, String sourceEventType,
         RecipientKind recipientKind, @Nullable String organisationId, @Nullable String organisationName, int attempts)
         implements NotificationEvent {
+    @Override
+    public <R> R accept(NotificationEvent.Handler<R> handler) {
+        return handler.on(this);
+    }
 }

@@ -8,4 +8,8 @@ import java.util.UUID;
  */
 public record ProposalStatusChanged(UUID proposalId, long version, Themenfeld themenfeld, String title,
         ProposalStatus from, ProposalStatus to, @Nullable String reason) implements ProposalEvent {
+    @Override
+    public <R> R accept(ProposalEvent.Handler<R> handler) {
+        return handler.on(this);
+    }
 }

@@ -9,4 +9,9 @@ public record ReviewCompleted(UUID reviewCaseId, UUID proposalId, int round, Rev
     public ReviewCompleted {
         comments = List.copyOf(comments);
     }
+
+    @Override
+    public <R> R accept(ReviewEvent.Handler<R> handler) {
+        return handler.on(this);
+    }
 }

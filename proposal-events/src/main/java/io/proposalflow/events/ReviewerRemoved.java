@@ -11,4 +11,8 @@ import java.util.UUID;
  */
 public record ReviewerRemoved(UUID reviewCaseId, UUID proposalId, String reviewerId, boolean decisionDiscarded)
         implements ReviewEvent {
+    @Override
+    public <R> R accept(ReviewEvent.Handler<R> handler) {
+        return handler.on(this);
+    }
 }

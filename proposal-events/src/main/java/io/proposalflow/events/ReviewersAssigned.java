@@ -10,4 +10,9 @@ public record ReviewersAssigned(UUID reviewCaseId, UUID proposalId, List<String>
     public ReviewersAssigned {
         reviewerIds = List.copyOf(reviewerIds);
     }
+
+    @Override
+    public <R> R accept(ReviewEvent.Handler<R> handler) {
+        return handler.on(this);
+    }
 }
