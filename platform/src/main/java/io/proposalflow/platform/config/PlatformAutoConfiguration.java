@@ -1,5 +1,6 @@
 package io.proposalflow.platform.config;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,6 +45,16 @@ import io.proposalflow.platform.web.ProblemDetailsAdvice;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PlatformAutoConfiguration {
 
+    /**
+     * The services' one source of the current time: injected wherever time is read, so a test can
+     * move it (retention, deadlines, leases) instead of waiting.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     EventCodec eventCodec() {
@@ -76,8 +87,9 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxRelay outboxRelay(ReactiveMongoOperations mongo, OutboxPublisher publisher, OutboxProperties properties) {
-        return new OutboxRelay(mongo, publisher, properties);
+    OutboxRelay outboxRelay(ReactiveMongoOperations mongo, OutboxPublisher publisher, OutboxProperties properties,
+            Clock clock) {
+        return new OutboxRelay(mongo, publisher, properties, clock);
     }
 
     @Bean

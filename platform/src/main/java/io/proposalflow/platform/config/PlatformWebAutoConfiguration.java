@@ -1,5 +1,6 @@
 package io.proposalflow.platform.config;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,8 +35,8 @@ public class PlatformWebAutoConfiguration {
     @ConditionalOnMissingBean
     IdempotencyRecords idempotencyRecords(ReactiveMongoOperations mongo,
             @Value("${platform.idempotency.retention:24h}") Duration retention,
-            @Value("${platform.idempotency.lease:60s}") Duration lease) {
-        return new IdempotencyRecords(mongo, retention, lease);
+            @Value("${platform.idempotency.lease:60s}") Duration lease, ObjectProvider<Clock> clock) {
+        return new IdempotencyRecords(mongo, retention, lease, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

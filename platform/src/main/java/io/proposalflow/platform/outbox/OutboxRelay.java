@@ -2,6 +2,7 @@ package io.proposalflow.platform.outbox;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -10,19 +11,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+
+import io.proposalflow.platform.polling.LeaseClaims;
+import io.proposalflow.platform.polling.WorkLoop;
 
 /**
  * Publishes the events that aggregates left in their outbox, then removes them.
@@ -56,27 +58,30 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxPublisher publisher;
     private final OutboxProperties properties;
     private final String owner = "relay-" + UUID.randomUUID();
-    private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
 
-    private volatile boolean running;
-    private volatile Thread worker;
-    private volatile String lastError;
+    private final Clock clock;
+    private final WorkLoop loop;
     private volatile long lastKnownPending = -1;
     private volatile long lastKnownParked = -1;
     private volatile Instant nextBacklogRefresh = Instant.MIN;
 
-    public OutboxRelay(ReactiveMongoOperations mongo, OutboxPublisher publisher, OutboxProperties properties) {
+    public OutboxRelay(ReactiveMongoOperations mongo, OutboxPublisher publisher, OutboxProperties properties,
+            Clock clock) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.properties = properties;
+        this.clock = clock;
+        this.loop = new WorkLoop("outbox-relay", properties.pollInterval(), () -> {
+            int count = relayOnce();
+            refreshBacklog();
+            return count > 0;
+        });
     }
 
     /** Asks the relay to look now instead of at its next poll, e.g. right after a write. */
     public void nudge() {
-        if (wakeUp.availablePermits() == 0) {
-            wakeUp.release();
-        }
+        loop.nudge();
     }
 
     /** Total number of events this instance has published since it started. */
@@ -86,7 +91,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** The last publishing failure, or {@code null} once a pass succeeded again. */
     public String lastError() {
-        return lastError;
+        return loop.lastError();
     }
 
     /** Events waiting in all outboxes (for health and metrics); blocks, call off the event loop. */
@@ -111,10 +116,11 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void refreshBacklog() {
-        if (Instant.now().isBefore(nextBacklogRefresh)) {
+        Instant now = clock.instant();
+        if (now.isBefore(nextBacklogRefresh)) {
             return;
         }
-        nextBacklogRefresh = Instant.now().plus(BACKLOG_REFRESH);
+        nextBacklogRefresh = now.plus(BACKLOG_REFRESH);
         try {
             pendingCount();
             parkedCount();
@@ -144,38 +150,23 @@ public class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    /**
-     * Finds candidates with one query, then claims each by id. The query is the expensive part
-     * (it is a scan wherever the outbox field is not indexed, as in the embedded stand-in); the
-     * claim by id is cheap and still conditional, so two relays never both own a document.
-     */
+    /** Claims up to {@code batch-size} documents with pending events and no live lease. */
     private List<Document> claimBatch(String collection) {
-        Query candidates = pendingAndFree(Instant.now()).limit(properties.batchSize());
-        candidates.fields().include("_id");
-        List<Object> ids = mongo.find(candidates, Document.class, collection).map(d -> d.get("_id"))
-                .collectList().block();
-        List<Document> claimed = new ArrayList<>();
-        for (Object id : ids == null ? List.of() : ids) {
-            Instant now = Instant.now();
-            Query mine = pendingAndFree(now).addCriteria(where("_id").is(id));
-            // subfields, not the whole lease: a failed document's attempts survive the next claim
-            Update lease = new Update().set(OutboxEntry.LEASE_FIELD + ".owner", owner)
-                    .set(OutboxEntry.LEASE_FIELD + ".until", Date.from(now.plus(properties.lease())));
-            Document document = mongo.findAndModify(mine, lease, FindAndModifyOptions.options().returnNew(true),
-                    Document.class, collection).block();
-            if (document != null) {
-                claimed.add(document);
-            }
-        }
-        return claimed;
+        Instant now = clock.instant();
+        // subfields, not the whole lease: a failed document's attempts survive the next claim
+        Update lease = new Update().set(OutboxEntry.LEASE_FIELD + ".owner", owner)
+                .set(OutboxEntry.LEASE_FIELD + ".until", Date.from(now.plus(properties.lease())));
+        List<Document> claimed = LeaseClaims.claim(mongo, Document.class, collection, pendingAndFree(now),
+                Sort.unsorted(), properties.batchSize(), lease).collectList().block();
+        return claimed == null ? List.of() : claimed;
     }
 
-    private static Query pendingAndFree(Instant now) {
-        return new Query(new Criteria().andOperator(
+    private static Criteria pendingAndFree(Instant now) {
+        return new Criteria().andOperator(
                 where(OutboxEntry.FIELD + ".0").exists(true),
                 new Criteria().orOperator(
                         where(OutboxEntry.LEASE_FIELD).is(null),
-                        where(OutboxEntry.LEASE_FIELD + ".until").lt(Date.from(now)))));
+                        where(OutboxEntry.LEASE_FIELD + ".until").lt(Date.from(now))));
     }
 
     /**
@@ -227,7 +218,7 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private void recordFailure(String collection, Object id, List<String> acknowledged,
             OutboxPublisher.OutboxPublishException failure, int attempts) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         boolean park = attempts >= properties.maxAttempts();
         Update update = new Update()
                 .set(OutboxEntry.LEASE_FIELD + "." + ATTEMPTS, attempts)
@@ -330,78 +321,23 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void loop() {
-        Duration backoff = properties.pollInterval();
-        while (running) {
-            try {
-                int count = relayOnce();
-                if (lastError != null) {
-                    log.info("Outbox relay publishes again");
-                    lastError = null;
-                }
-                backoff = properties.pollInterval();
-                refreshBacklog();
-                if (count == 0) {
-                    wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!e.toString().equals(lastError)) {
-                    log.warn("Outbox relay cannot publish, will retry: {}", e.toString());
-                }
-                lastError = e.toString();
-                if (!sleep(backoff)) {
-                    return;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
-        }
-    }
-
-    private boolean sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     @Override
     public synchronized void start() {
-        if (running || properties.collections().isEmpty()) {
+        if (loop.isRunning() || properties.collections().isEmpty()) {
             return;
         }
-        running = true;
-        Thread thread = new Thread(this::loop, "outbox-relay");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
+        loop.start();
         log.info("Outbox relay {} watches {}", owner, properties.collections());
     }
 
     @Override
     public synchronized void stop() {
-        running = false;
-        Thread t = worker;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        worker = null;
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     @Override

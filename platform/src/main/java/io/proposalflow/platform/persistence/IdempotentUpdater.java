@@ -1,14 +1,11 @@
 package io.proposalflow.platform.persistence;
 
-import java.time.Duration;
 import java.util.function.Consumer;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Applies a consumed event to an aggregate document at most once.
@@ -23,8 +20,6 @@ public class IdempotentUpdater {
 
     public enum Result { APPLIED, DUPLICATE, NOT_FOUND }
 
-    private static final int CONFLICT_RETRIES = 10;
-
     private final ReactiveMongoOperations mongo;
 
     public IdempotentUpdater(ReactiveMongoOperations mongo) {
@@ -37,20 +32,16 @@ public class IdempotentUpdater {
      */
     public <D extends AggregateDocument> Mono<Result> applyOnce(
             Class<D> type, Object id, String eventId, Consumer<D> change) {
-        return Mono.defer(() -> mongo.findById(id, type)
-                        .flatMap(document -> {
-                            if (document.hasConsumed(eventId)) {
-                                return Mono.just(Result.DUPLICATE);
-                            }
-                            change.accept(document);
-                            document.markConsumed(eventId);
-                            return mongo.save(document).thenReturn(Result.APPLIED);
-                        })
-                        .defaultIfEmpty(Result.NOT_FOUND))
-                .retryWhen(Retry.backoff(CONFLICT_RETRIES, Duration.ofMillis(5))
-                        .maxBackoff(Duration.ofMillis(200))
-                        .filter(OptimisticLockingFailureException.class::isInstance)
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+        return OptimisticRetry.onConflict(() -> mongo.findById(id, type)
+                .flatMap(document -> {
+                    if (document.hasConsumed(eventId)) {
+                        return Mono.just(Result.DUPLICATE);
+                    }
+                    change.accept(document);
+                    document.markConsumed(eventId);
+                    return mongo.save(document).thenReturn(Result.APPLIED);
+                })
+                .defaultIfEmpty(Result.NOT_FOUND));
     }
 
     /**

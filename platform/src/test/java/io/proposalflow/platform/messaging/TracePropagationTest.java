@@ -134,7 +134,8 @@ class TracePropagationTest {
     }
 
     private void relayOnce() {
-        new OutboxRelay(mongo, publisher, new OutboxProperties(List.of("test_aggregates"), null, null, 0, null, 0))
+        new OutboxRelay(mongo, publisher, new OutboxProperties(List.of("test_aggregates"), null, null, 0, null, 0),
+                java.time.Clock.systemUTC())
                 .relayOnce();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -371,7 +372,8 @@ class OutboxRelayTest {
         OutboxPublisher publisher = new OutboxPublisher(
                 new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(props)), Duration.ofSeconds(5));
         OutboxRelay relay = new OutboxRelay(mongo, publisher,
-                new OutboxProperties(List.of(collection), Duration.ofMillis(50), Duration.ofSeconds(30), 10, null, 0));
+                new OutboxProperties(List.of(collection), Duration.ofMillis(50), Duration.ofSeconds(30), 10, null, 0),
+                Clock.systemUTC());
         toClose.add(relay::stop);
         toClose.add(publisher);
         return relay;

@@ -1,5 +1,6 @@
 package io.proposalflow.platform.web.idempotency;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -50,10 +51,12 @@ public class IdempotencyRecords {
     private final ReactiveMongoOperations mongo;
     private final Duration retention;
     private final Duration lease;
+    private final Clock clock;
     private final Mono<String> index;
 
-    public IdempotencyRecords(ReactiveMongoOperations mongo, Duration retention, Duration lease) {
+    public IdempotencyRecords(ReactiveMongoOperations mongo, Duration retention, Duration lease, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
         this.retention = retention;
         this.lease = lease;
         this.index = mongo.indexOps(COLLECTION)
@@ -68,7 +71,7 @@ public class IdempotencyRecords {
      * may be taken over.
      */
     public Mono<Found> claim(String id, String fingerprint) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Document claim = new Document("_id", id).append("fingerprint", fingerprint).append("state", "IN_PROGRESS")
                 .append("createdAt", Date.from(now)).append("leaseUntil", Date.from(now.plus(lease)));
         return index.then(mongo.insert(claim, COLLECTION))

@@ -3,6 +3,7 @@ package io.proposalflow.platform.web.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +37,7 @@ class IdempotencyRecordsTest {
 
     @Test
     void theFirstRequestClaimsTheKeyARepeatWaitsAndThenGetsTheFirstAnswer() {
-        IdempotencyRecords records = new IdempotencyRecords(mongo, Duration.ofHours(24), Duration.ofSeconds(60));
+        IdempotencyRecords records = new IdempotencyRecords(mongo, Duration.ofHours(24), Duration.ofSeconds(60), Clock.systemUTC());
         String id = UUID.randomUUID().toString();
 
         assertThat(records.claim(id, "body-a").block()).isInstanceOf(IdempotencyRecords.Claimed.class);
@@ -57,7 +58,7 @@ class IdempotencyRecordsTest {
 
     @Test
     void aKeyReleasedAfterAServerErrorOrLeftBehindPastItsLeaseCanBeUsedAgain() {
-        IdempotencyRecords records = new IdempotencyRecords(mongo, Duration.ofHours(24), Duration.ofMillis(100));
+        IdempotencyRecords records = new IdempotencyRecords(mongo, Duration.ofHours(24), Duration.ofMillis(100), Clock.systemUTC());
         String released = UUID.randomUUID().toString();
         records.claim(released, "body").block();
         records.release(released).block();
@@ -74,7 +75,7 @@ class IdempotencyRecordsTest {
 
     @Test
     void aKeyOlderThanTheRetentionIsForgottenEvenWhereNothingExpiresIt() {
-        IdempotencyRecords records = new IdempotencyRecords(mongo, Duration.ofMillis(200), Duration.ofSeconds(60));
+        IdempotencyRecords records = new IdempotencyRecords(mongo, Duration.ofMillis(200), Duration.ofSeconds(60), Clock.systemUTC());
         String id = UUID.randomUUID().toString();
         records.claim(id, "body-a").block();
         records.answer(id, 200, Map.of(), new byte[0]).block();
