@@ -29,6 +29,7 @@ import io.proposalflow.client.review.model.ReviewCaseView;
 import io.proposalflow.client.review.model.ReviewerView;
 import io.proposalflow.client.review.model.ScoresRequest;
 import io.proposalflow.launcher.Service;
+import io.proposalflow.testsupport.Eventually;
 
 /**
  * A partner's IT generates Java clients from the committed descriptions (docs/api, openapi-generator's
@@ -133,17 +134,13 @@ class GeneratedClientStoryTest {
                 .map(e -> e.getValue().get(0)).findFirst().orElseThrow(() -> new AssertionError("no " + name));
     }
 
-    private static <T> T eventually(String what, Callable<T> read, Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            T value = read.call();
-            if (done.test(value)) {
-                return value;
+    private static <T> T eventually(String what, Callable<T> read, Predicate<T> done) {
+        return Eventually.value(what, PATIENCE, () -> {
+            try {
+                return read.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what + "; last seen " + value);
-            }
-            Thread.sleep(200);
-        }
+        }, done);
     }
 }

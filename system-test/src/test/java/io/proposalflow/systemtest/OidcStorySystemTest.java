@@ -1,7 +1,6 @@
 package io.proposalflow.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -30,6 +29,7 @@ import io.proposalflow.launcher.Ports;
 import io.proposalflow.launcher.ProposalSystem;
 import io.proposalflow.launcher.Service;
 import io.proposalflow.launcher.SystemConfig;
+import io.proposalflow.testsupport.Eventually;
 import io.proposalflow.testsupport.OidcProvider;
 import tools.jackson.databind.JsonNode;
 
@@ -112,12 +112,11 @@ class OidcStorySystemTest {
         // what the services recorded, read as the coordination with a token of the same provider
         ApiClient coordination = ApiClient.of(system.api(Service.PROPOSAL).baseUrl());
         String token = provider.token("kora.koordination", OidcProvider.coordinator());
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode proposal = coordination.send("GET", "/api/proposals/" + id, null,
-                    Map.of("Authorization", "Bearer " + token)).expect(200);
-            assertThat(proposal.get("status").asString()).isEqualTo("IN_REVIEW");
-            assertThat(proposal.get("createdBy").asString()).isEqualTo("anna.arbeitswelt");
-        });
+        JsonNode proposal = Eventually.value("the proposal in review", Duration.ofSeconds(60),
+                () -> coordination.send("GET", "/api/proposals/" + id, null,
+                        Map.of("Authorization", "Bearer " + token)).expect(200),
+                p -> "IN_REVIEW".equals(p.get("status").asString()));
+        assertThat(proposal.get("createdBy").asString()).isEqualTo("anna.arbeitswelt");
 
         // the demo users of the embedded default are not accepted beside the issuer
         assertThat(system.api(Service.PROPOSAL).as("koordination").send("GET", "/api/proposals", null, Map.of())

@@ -28,6 +28,7 @@ import io.proposalflow.launcher.Ports;
 import io.proposalflow.launcher.ProposalSystem;
 import io.proposalflow.launcher.Service;
 import io.proposalflow.launcher.SystemConfig;
+import io.proposalflow.testsupport.Eventually;
 import io.proposalflow.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
 
@@ -274,29 +275,8 @@ final class SystemUnderTest implements AutoCloseable {
 
     // ---------------------------------------------------------------- waiting
 
-    /** Polls until {@code done} holds; on timeout the failure shows the last value seen. */
+    /** Waits as every test does ({@link Eventually}), with the patience a whole system needs. */
     static <T> T eventually(String what, Supplier<T> read, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        T last = null;
-        RuntimeException lastError = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                last = read.get();
-                lastError = null;
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (RuntimeException e) {
-                lastError = e;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
-        throw new AssertionError("timed out after " + PATIENCE.toSeconds() + " s waiting for " + what
-                + "; last seen: " + last, lastError);
+        return Eventually.value(what, PATIENCE, read, done);
     }
 }

@@ -9,13 +9,16 @@ import java.util.function.Supplier;
  * The one way the tests wait for an asynchronous effect (a consumed event, a sent mail, a published
  * event), and the one way they prove that something did <em>not</em> happen.
  *
- * <p>Waiting polls every {@value #POLL_MILLIS} ms for at most {@link #PATIENCE}: generous, because a
- * loaded build machine is slow, and never a fixed sleep, because a fast machine should not wait.
+ * <p>Waiting reads again after 10 ms, then ever less often, up to every {@value #MAX_POLL_MILLIS} ms
+ * (an effect that is quick is seen at once, a slow one is not polled to death), for at most
+ * {@link #PATIENCE}: generous, because a loaded build machine is slow, and never a fixed sleep,
+ * because a fast machine should not wait.
  */
 public final class Eventually {
 
     public static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final long POLL_MILLIS = 25;
+    private static final long FIRST_POLL_MILLIS = 10;
+    private static final long MAX_POLL_MILLIS = 250;
 
     private Eventually() {
     }
@@ -38,6 +41,7 @@ public final class Eventually {
         long deadline = System.nanoTime() + patience.toNanos();
         T last = null;
         RuntimeException lastFailure = null;
+        long pause = FIRST_POLL_MILLIS;
         while (true) {
             try {
                 last = read.get();
@@ -58,7 +62,8 @@ public final class Eventually {
                 throw failure;
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                Thread.sleep(pause);
+                pause = Math.min(MAX_POLL_MILLIS, pause * 2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("Interrupted while waiting for " + what, e);

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ import io.proposalflow.events.ProposalWithdrawn;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.platform.support.PlatformTestApplication;
 import io.proposalflow.platform.support.TestAggregate;
+import io.proposalflow.testsupport.Eventually;
 import io.proposalflow.testsupport.TopicProbe;
 import io.proposalflow.testsupport.EventSender;
 import io.proposalflow.testsupport.TestBackends;
@@ -113,8 +113,8 @@ class EventConsumptionTest {
     }
 
     private void awaitConsumed(UUID proposalId, String eventId) {
-        await(() -> mongo.findById(proposalId.toString(), TestAggregate.class).block().hasConsumed(eventId),
-                Duration.ofSeconds(30));
+        Eventually.until("event " + eventId + " consumed",
+                () -> mongo.findById(proposalId.toString(), TestAggregate.class).block().hasConsumed(eventId));
     }
 
     private List<ConsumerRecord<String, byte[]>> deadLettersFor(UUID proposalId, int expected) {
@@ -140,18 +140,5 @@ class EventConsumptionTest {
     private static EventEnvelope statusChange(UUID proposalId) {
         return EventEnvelope.of(new ProposalStatusChanged(proposalId, 3, Themenfeld.LOCAL_LIVING,
                 "Quartiersmanagement Akti(F) in Goslar-Oker", ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW, null));
-    }
-
-    private static void await(BooleanSupplier condition, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("condition within %s", timeout).isBefore(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

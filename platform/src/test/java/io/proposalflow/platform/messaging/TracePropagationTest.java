@@ -32,6 +32,7 @@ import io.proposalflow.platform.support.PlatformTestApplication;
 import io.proposalflow.platform.support.TestAggregate;
 import io.proposalflow.platform.tracing.TraceContexts;
 import io.proposalflow.testsupport.EventSender;
+import io.proposalflow.testsupport.Eventually;
 import io.proposalflow.testsupport.TestBackends;
 import io.proposalflow.testsupport.TopicProbe;
 import io.proposalflow.testsupport.WithTestBackends;
@@ -148,20 +149,9 @@ class TracePropagationTest {
     }
 
     private TestAggregate awaitConsumed(UUID proposalId, String eventId) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (true) {
-            TestAggregate aggregate = mongo.findById(proposalId.toString(), TestAggregate.class).block();
-            if (aggregate.hasConsumed(eventId)) {
-                return aggregate;
-            }
-            assertThat(Instant.now()).as("event consumed within 30 s").isBefore(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return Eventually.value("event " + eventId + " consumed",
+                () -> mongo.findById(proposalId.toString(), TestAggregate.class).block(),
+                aggregate -> aggregate != null && aggregate.hasConsumed(eventId));
     }
 
     private static EventEnvelope statusChange(UUID proposalId, String reason) {

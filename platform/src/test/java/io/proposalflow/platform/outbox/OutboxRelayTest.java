@@ -2,7 +2,6 @@ package io.proposalflow.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +41,7 @@ import io.proposalflow.events.Themenfeld;
 import io.proposalflow.events.Topics;
 import io.proposalflow.platform.persistence.AggregateMongoTemplate;
 import io.proposalflow.platform.support.TestAggregate;
+import io.proposalflow.testsupport.Eventually;
 import io.proposalflow.testsupport.TopicProbe;
 import io.proposalflow.testsupport.TestBackends;
 import reactor.core.publisher.Mono;
@@ -316,9 +316,9 @@ class OutboxRelayTest {
         long started = System.nanoTime();
         relay.start();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> pending(collection) == 1);
+        Eventually.until("the refused document still pending", () -> pending(collection) == 1);
         Duration tookForTheOthers = Duration.ofNanos(System.nanoTime() - started);
-        await().atMost(Duration.ofSeconds(20)).until(() -> relay.parkedCount() == 1);
+        Eventually.until("the refused document parked", () -> relay.parkedCount() == 1);
         assertThat(tookForTheOthers).as("500 documents published beside the poison one")
                 .isLessThan(Duration.ofSeconds(20));
         assertThat(relay.parked(10)).singleElement().satisfies(parked -> {
@@ -335,7 +335,7 @@ class OutboxRelayTest {
                         java.nio.charset.StandardCharsets.UTF_8)), collection)
                 .block();
         assertThat(relay.retryParked()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> pending(collection) == 0);
+        Eventually.until("every document published", () -> pending(collection) == 0);
         assertThat(relay.parkedCount()).isZero();
         mongo.dropCollection(collection).block();
     }

@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 
+import io.proposalflow.testsupport.MovableClock;
 import io.proposalflow.testsupport.TestBackends;
 
 /** The key's record: who holds it, what answer it keeps, and when a repeat may run again. */
@@ -58,7 +59,8 @@ class IdempotencyRecordsTest {
 
     @Test
     void aKeyReleasedAfterAServerErrorOrLeftBehindPastItsLeaseCanBeUsedAgain() {
-        IdempotencyRecords records = new IdempotencyRecords(mongo, Duration.ofHours(24), Duration.ofMillis(100), Clock.systemUTC());
+        MovableClock clock = new MovableClock();
+        IdempotencyRecords records = new IdempotencyRecords(mongo, Duration.ofHours(24), Duration.ofSeconds(60), clock);
         String released = UUID.randomUUID().toString();
         records.claim(released, "body").block();
         records.release(released).block();
@@ -66,7 +68,7 @@ class IdempotencyRecordsTest {
 
         String abandoned = UUID.randomUUID().toString();
         records.claim(abandoned, "body").block();
-        sleep(Duration.ofMillis(300));
+        clock.advance(Duration.ofSeconds(61));
         assertThat(records.claim(abandoned, "body").block()).as("its holder never answered")
                 .isInstanceOf(IdempotencyRecords.Claimed.class);
         assertThat(records.claim(abandoned, "body").block()).as("and now the new holder has it")
@@ -75,19 +77,12 @@ class IdempotencyRecordsTest {
 
     @Test
     void aKeyOlderThanTheRetentionIsForgottenEvenWhereNothingExpiresIt() {
-        IdempotencyRecords records = new IdempotencyRecords(mongo, Duration.ofMillis(200), Duration.ofSeconds(60), Clock.systemUTC());
+        MovableClock clock = new MovableClock();
+        IdempotencyRecords records = new IdempotencyRecords(mongo, Duration.ofHours(24), Duration.ofSeconds(60), clock);
         String id = UUID.randomUUID().toString();
         records.claim(id, "body-a").block();
         records.answer(id, 200, Map.of(), new byte[0]).block();
-        sleep(Duration.ofMillis(400));
+        clock.advance(Duration.ofHours(25));
         assertThat(records.claim(id, "body-b").block()).isInstanceOf(IdempotencyRecords.Claimed.class);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
