@@ -1,7 +1,7 @@
 package io.proposalflow.platform.security;
 
 /**
- * The roles of design.md. As Spring authorities they are {@code ROLE_FOCUS_GROUP}, ... so that
+ * The three roles of the system (docs/security.md has what each may do). As Spring authorities they are {@code ROLE_FOCUS_GROUP}, ... so that
  * {@code @PreAuthorize("hasRole('COORDINATOR')")} reads as the rule it enforces.
  */
 public enum Role {
