@@ -64,20 +64,21 @@ for service, port in SERVICES.items():
     check(not missing, f"{service}: compose sets every variable it reads ({len(reads)})"
           + (f"; missing {missing}" if missing else ""))
 
-    # 2. one port everywhere: compose PORT, the published container port, the Dockerfile, the app default
-    dockerfile = Path(service, "Dockerfile").read_text()
-    dockerfile_port = re.search(r"^ARG PORT=(\d+)$", dockerfile, re.M)
+    # 2. one port everywhere: compose PORT, the published container port, the image's build argument,
+    #    the app default
+    build = compose["services"][service].get("build") or {}
+    build_args = build.get("args") or {}
     app_port = re.search(r"\$\{PORT:(\d+)\}", application_yml(service).read_text())
     published = [str(p).rsplit(":", 1)[-1] for p in compose["services"][service].get("ports", [])]
-    ports = {str(port), str(environment.get("PORT")), dockerfile_port and dockerfile_port.group(1),
+    ports = {str(port), str(environment.get("PORT")), str(build_args.get("PORT")),
              app_port and app_port.group(1)} | set(published)
-    check(ports == {str(port)}, f"{service}: port {port} in compose, Dockerfile and application.yml"
+    check(ports == {str(port)}, f"{service}: port {port} in compose, its build argument and application.yml"
           + ("" if ports == {str(port)} else f"; found {sorted(map(str, ports))}"))
 
-    # 3. the image is built from the service's own Dockerfile with the repository as context
-    build = compose["services"][service].get("build") or {}
-    check(build.get("context") == "." and build.get("dockerfile") == f"{service}/Dockerfile",
-          f"{service}: built from {service}/Dockerfile with context .")
+    # 3. the image is built from the one Dockerfile with the repository as context
+    check(build.get("context") == "." and build.get("dockerfile") == "deploy/Dockerfile"
+          and build_args.get("SERVICE") == service,
+          f"{service}: built from deploy/Dockerfile with context . and SERVICE={service}")
 
     # 2b. where compose only passes a setting on, its default is the service's own default, so
     #     that the containers behave like the documented defaults (the variables compose points
@@ -92,14 +93,10 @@ for service, port in SERVICES.items():
     check(not differing, f"{service}: compose passes on the service's own defaults"
           + (f"; differing {differing}" if differing else ""))
 
-# 4. the Dockerfiles are the same apart from service name and port
-normalised = {}
-for service, port in SERVICES.items():
-    text = Path(service, "Dockerfile").read_text().replace(service, "SERVICE")
-    normalised[service] = re.sub(r"^ARG PORT=\d+$", "ARG PORT=PORT", text, flags=re.M)
-first = next(iter(normalised.values()))
-check(all(text == first for text in normalised.values()),
-      "the three Dockerfiles differ only in service name and port")
+# 4. one Dockerfile for every image: no module keeps a Dockerfile of its own that could drift
+own = sorted(str(p) for p in Path(".").glob("*/Dockerfile") if p.parent.name != "deploy")
+check(not own and Path("deploy/Dockerfile").is_file(),
+      "one Dockerfile (deploy/Dockerfile) builds every image" + (f"; also found {own}" if own else ""))
 
 # 5. kafka-init creates every event topic and every dead-letter topic error.<topic>.<group>
 event_topics = set(re.findall(r'=\s*"([a-z-]+-events)"', TOPICS_JAVA.read_text()))
@@ -129,8 +126,8 @@ check(not filled, ".env.example holds no password" + (f"; filled: {[n for n, _ i
 #    or (one-shot kafka-init) an explicit opt-out
 for name, service in compose["services"].items():
     healthcheck = service.get("healthcheck")
-    if name in SERVICES or Path(name, "Dockerfile").is_file():  # the services and the portal
-        ok = "HEALTHCHECK" in Path(name, "Dockerfile").read_text()
+    if (service.get("build") or {}).get("dockerfile") == "deploy/Dockerfile":  # the services and the portal
+        ok = "HEALTHCHECK" in Path("deploy/Dockerfile").read_text()
     elif (healthcheck or {}).get("disable"):
         ok = any(d.get("condition") == "service_completed_successfully"
                  for s in compose["services"].values()

@@ -18,7 +18,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
 TOOLS="${VALIDATE_TOOLS:-/tmp/proposalflow-validate}"
 DCLINT_VERSION=3.1.0
 DOCKERFILE_UTILS_VERSION=0.16.3
-DOCKERFILES=(proposal-service/Dockerfile review-service/Dockerfile notification-service/Dockerfile)
+DOCKERFILES=(deploy/Dockerfile)
 
 failed=()
 skipped=()
