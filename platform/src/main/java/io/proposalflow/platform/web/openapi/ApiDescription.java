@@ -103,11 +103,13 @@ public final class ApiDescription {
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("HTTP Basic with the configured users (the embedded default's demo "
-                                        + "users); off where PLATFORM_SECURITY_BASIC_ENABLED=false."))
+                                        + "users); off once an OIDC issuer is configured, unless "
+                                        + "PLATFORM_SECURITY_BASIC_ENABLED=true."))
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .bearerFormat("JWT")
-                                .description("A JWT of the configured OAuth2 issuer, with the claims `roles`, "
-                                        + "`focus_group`, `organisations` and `sub`."))
+                                .description("A JWT of the configured OIDC issuer for the audience "
+                                        + "`proposalflow-api`, with the claims `roles`, `focus_group`, "
+                                        + "`organisations` and `sub`."))
                         .addSchemas(PROBLEM, problemSchema())
                         .addSchemas(FIELD_PROBLEM, fieldProblemSchema()))
                 // either scheme will do: one requirement object per alternative
