@@ -1,14 +1,15 @@
 package io.proposalflow.platform.persistence;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -68,6 +69,19 @@ public class AggregateMongoTemplate extends ReactiveMongoTemplate {
         }
     }
 
+    /** Every top-level field the entity maps, the fields of its unwrapped properties included. */
+    private List<String> mappedFields(MongoPersistentEntity<?> entity) {
+        List<String> names = new ArrayList<>();
+        for (MongoPersistentProperty property : entity) {
+            if (property.isUnwrapped()) {
+                names.addAll(mappedFields(getConverter().getMappingContext().getRequiredPersistentEntity(property)));
+            } else {
+                names.add(property.getFieldName());
+            }
+        }
+        return names;
+    }
+
     private Mono<Void> update(AggregateDocument aggregate, String collectionName) {
         MongoPersistentEntity<?> entity = getConverter().getMappingContext()
                 .getRequiredPersistentEntity(aggregate.getClass());
@@ -79,16 +93,14 @@ public class AggregateMongoTemplate extends ReactiveMongoTemplate {
         fields.remove(OutboxEntry.FIELD);
         Update update = new Update();
         fields.forEach(update::set);
-        // a property that became null is absent from the written fields and must be removed
-        PersistentPropertyAccessor<?> accessor = entity.getPropertyAccessor(aggregate);
-        entity.doWithProperties((org.springframework.data.mapping.PropertyHandler<
-                org.springframework.data.mongodb.core.mapping.MongoPersistentProperty>) property -> {
-            String field = property.getFieldName();
-            if (!property.isIdProperty() && !property.isVersionProperty() && !OutboxEntry.FIELD.equals(field)
-                    && accessor.getProperty(property) == null) {
+        // a property that became null is absent from the written fields and must be removed, also
+        // one inside an @Unwrapped property (its fields are top-level fields of the document)
+        for (String field : mappedFields(entity)) {
+            if (!fields.containsKey(field) && !field.equals(versionField) && !OutboxEntry.FIELD.equals(field)
+                    && !"_id".equals(field)) {
                 update.unset(field);
             }
-        });
+        }
         long version = aggregate.getVersion();
         update.inc(versionField, 1);
         List<OutboxEntry> fresh = aggregate.unsavedOutboxEntries();

@@ -63,6 +63,9 @@ class OutboxRelayTest {
         // the services' template: saves append new outbox entries and leave the relay's lease alone
         mongo = new AggregateMongoTemplate(new SimpleReactiveMongoDatabaseFactory(client, database),
                 new ReactiveMongoTemplate(client, database).getConverter());
+        // the topic exists before the first test sends to it: creating it on the first send can take
+        // longer than a relay's send timeout on a busy machine (seen once, under a load average of 20)
+        new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.PROPOSAL_EVENTS).close();
     }
 
     @AfterAll
