@@ -14,6 +14,7 @@ import io.proposalflow.events.ProposalStatus;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.proposal.domain.Action;
 import io.proposalflow.proposal.domain.FundingApplication;
+import io.proposalflow.proposal.domain.Proposal;
 import io.proposalflow.proposal.domain.ProposalSnapshot;
 import io.proposalflow.proposal.domain.ReviewFeedback;
 
@@ -35,7 +36,8 @@ public record ProposalResponse(UUID id, String reference, long version, Proposal
         String createdBy, Instant createdAt, Instant updatedAt, List<Action> allowedActions,
         List<ReviewFeedback> reviewFeedback) {
 
-    static ProposalResponse of(ProposalSnapshot s) {
+    static ProposalResponse of(Proposal proposal) {
+        ProposalSnapshot s = proposal.snapshot();
         ProposalContent c = s.content();
         return new ProposalResponse(s.id(), ProposalReference.of(s.id()), s.version() == null ? 0 : s.version(),
                 s.status(), s.round(), c.title(), c.summary(), c.themenfeld(), c.themenfeld().label(), c.goals(),

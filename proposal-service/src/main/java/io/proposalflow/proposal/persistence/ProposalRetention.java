@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,13 +40,8 @@ public class ProposalRetention {
     private final Duration closedProposals;
     private final Clock clock;
 
-    @Autowired
     public ProposalRetention(ReactiveMongoOperations mongo,
-            @Value("${proposal.retention.closed-proposals:3650d}") Duration closedProposals) {
-        this(mongo, closedProposals, Clock.systemUTC());
-    }
-
-    public ProposalRetention(ReactiveMongoOperations mongo, Duration closedProposals, Clock clock) {
+            @Value("${proposal.retention.closed-proposals:3650d}") Duration closedProposals, Clock clock) {
         this.mongo = mongo;
         this.closedProposals = closedProposals;
         this.clock = clock;

@@ -133,7 +133,7 @@ class RetryTest extends ServiceTest {
     }
 
     private List<ProposalDocument> withTitle(String title) {
-        return repository.findAll(new org.springframework.data.mongodb.core.query.Query()).filter(p -> title.equals(p.toDomain().snapshot().content().title()))
+        return repository.findCreated(null, null).filter(p -> title.equals(p.toDomain().snapshot().content().title()))
                 .collectList().block();
     }
 }
