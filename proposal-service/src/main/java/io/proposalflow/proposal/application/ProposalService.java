@@ -137,7 +137,7 @@ public class ProposalService {
     public Mono<KeyFigures> keyFigures(LocalDate from, LocalDate to) {
         return proposals.findCreated(from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
                 to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))
-                .map(document -> document.toDomain().snapshot())
+                .map(document -> document.toDomain().state())
                 .collectList()
                 .map(all -> KeyFigures.of(from, to, all, suppression));
     }

@@ -30,7 +30,7 @@ class AccessTest extends ServiceTest {
         as(OTHER_GROUP).post().uri("/api/proposals/{id}/submit", id).exchange().expectStatus().isNotFound();
         as(OTHER_GROUP).post().uri("/api/proposals/{id}/withdraw", id).bodyValue(Map.of("reason", "x")).exchange()
                 .expectStatus().isNotFound();
-        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.DRAFT);
+        assertThat(load(id).state().status()).isEqualTo(ProposalStatus.DRAFT);
         assertThat(load(id).getVersion()).isZero();
     }
 
@@ -77,7 +77,7 @@ class AccessTest extends ServiceTest {
         as(COORDINATOR).get().uri("/api/proposals/{id}/history", id).exchange().expectStatus().isOk();
         as(COORDINATOR).post().uri("/api/proposals").bodyValue(draftBody()).exchange().expectStatus().isForbidden();
         as(COORDINATOR).post().uri("/api/proposals/{id}/submit", id).exchange().expectStatus().isForbidden();
-        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.DRAFT);
+        assertThat(load(id).state().status()).isEqualTo(ProposalStatus.DRAFT);
     }
 
     @Test
@@ -95,7 +95,7 @@ class AccessTest extends ServiceTest {
         as(OWNER).put().uri("/api/proposals/{id}/funding-application", id).bodyValue(FundingTest.applied())
                 .exchange().expectStatus().isForbidden();
         as(OWNER).get().uri("/api/statistics").exchange().expectStatus().isForbidden();
-        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.APPROVED);
+        assertThat(load(id).state().status()).isEqualTo(ProposalStatus.APPROVED);
     }
 
     @Test

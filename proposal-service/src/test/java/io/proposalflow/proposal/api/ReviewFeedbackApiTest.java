@@ -31,7 +31,7 @@ class ReviewFeedbackApiTest extends ServiceTest {
                                 "Bitte Kinderbetreuungszeiten ergänzen."),
                         new ReviewComment("rev-kvhs", ReviewDecision.APPROVE, "")),
                 "2 Gutachten: 1× befürwortet, 0× abgelehnt, 1× Änderungen erbeten"));
-        await("changes requested", () -> load(id).getStatus() == ProposalStatus.CHANGES_REQUESTED);
+        await("changes requested", () -> load(id).state().status() == ProposalStatus.CHANGES_REQUESTED);
 
         byte[] proposal = as(OWNER).get().uri("/api/proposals/{id}", id).exchange()
                 .expectStatus().isOk()

@@ -122,10 +122,10 @@ class ProposalEventsTest extends ServiceTest {
     void reviewEventsMoveTheProposalAndAreAnnouncedAsStatusChanges() {
         UUID id = givenProposalIn(ProposalStatus.SUBMITTED);
         send(new ReviewOpened(UUID.randomUUID(), id, 1, Themenfeld.WORK_ECONOMY, Instant.now()));
-        await("in review", () -> load(id).getStatus() == ProposalStatus.IN_REVIEW);
+        await("in review", () -> load(id).state().status() == ProposalStatus.IN_REVIEW);
 
         send(completed(id, 1, ReviewOutcome.APPROVED));
-        await("approved", () -> load(id).getStatus() == ProposalStatus.APPROVED);
+        await("approved", () -> load(id).state().status() == ProposalStatus.APPROVED);
         assertThat(last(id).note()).isEqualTo("Befürwortet (1 Gutachten: 1× befürwortet).");
         assertThat(last(id).actor()).isEqualTo("review-service");
 
@@ -151,8 +151,8 @@ class ProposalEventsTest extends ServiceTest {
                 Instant.now()));
 
         await("marker consumed", () -> load(id).hasConsumed(marker.id()));
-        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.CHANGES_REQUESTED);
-        assertThat(load(id).getHistory()).filteredOn(h -> h.what() == HistoryKind.REVIEW_COMPLETED).hasSize(1);
+        assertThat(load(id).state().status()).isEqualTo(ProposalStatus.CHANGES_REQUESTED);
+        assertThat(load(id).state().history()).filteredOn(h -> h.what() == HistoryKind.REVIEW_COMPLETED).hasSize(1);
     }
 
     @Test
@@ -160,23 +160,23 @@ class ProposalEventsTest extends ServiceTest {
         UUID id = givenProposalIn(ProposalStatus.CHANGES_REQUESTED);
         as(OWNER).post().uri("/api/proposals/{id}/resubmit", id).exchange().expectStatus().isOk();
         long version = load(id).getVersion();
-        int historySize = load(id).getHistory().size();
+        int historySize = load(id).state().history().size();
 
         EventEnvelope late = send(completed(id, 1, ReviewOutcome.REJECTED));
         await("late event consumed", () -> load(id).hasConsumed(late.id()));
-        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.SUBMITTED);
-        assertThat(load(id).getRound()).isEqualTo(2);
-        assertThat(load(id).getHistory()).hasSize(historySize);
+        assertThat(load(id).state().status()).isEqualTo(ProposalStatus.SUBMITTED);
+        assertThat(load(id).state().round()).isEqualTo(2);
+        assertThat(load(id).state().history()).hasSize(historySize);
 
         send(new ReviewOpened(UUID.randomUUID(), id, 2, Themenfeld.WORK_ECONOMY, Instant.now()));
-        await("round 2 in review", () -> load(id).getStatus() == ProposalStatus.IN_REVIEW);
+        await("round 2 in review", () -> load(id).state().status() == ProposalStatus.IN_REVIEW);
         assertThat(load(id).getVersion()).isGreaterThan(version);
     }
 
     @Test
     void reviewEventTypesThisServiceDoesNotUseAreSkippedAndUnreadableOnesAreDeadLettered() {
         UUID id = givenProposalIn(ProposalStatus.SUBMITTED);
-        int historySize = load(id).getHistory().size();
+        int historySize = load(id).state().history().size();
         EventEnvelope opened = EventEnvelope.of(new ReviewOpened(UUID.randomUUID(), id, 1, Themenfeld.WORK_ECONOMY,
                 Instant.now()));
         EventSender.get().sendRaw(Topics.REVIEW_EVENTS, id.toString(), opened.headers(),
@@ -186,8 +186,8 @@ class ProposalEventsTest extends ServiceTest {
                 Instant.now()));
 
         await("marker consumed", () -> load(id).hasConsumed(marker.id()));
-        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.IN_REVIEW);
-        assertThat(load(id).getHistory()).hasSize(historySize + 1);
+        assertThat(load(id).state().status()).isEqualTo(ProposalStatus.IN_REVIEW);
+        assertThat(load(id).state().history()).hasSize(historySize + 1);
         try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(),
                 "error." + Topics.REVIEW_EVENTS + ".proposal-service")) {
             probe.readUntil(r -> !probe.withKey(id.toString()).isEmpty(), Duration.ofSeconds(30));
@@ -231,7 +231,7 @@ class ProposalEventsTest extends ServiceTest {
         assertThat(notifications(id)).allSatisfy(e -> assertThat(e.get("actor")).isEqualTo("notification-service"));
         // a user who read the proposal before the mails went out can still change it with that version
         assertThat(load(id).getVersion()).isEqualTo(version);
-        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.SUBMITTED);
+        assertThat(load(id).state().status()).isEqualTo(ProposalStatus.SUBMITTED);
     }
 
     /** The notification entries of the history, as the API shows them to the focus group. */
@@ -264,7 +264,7 @@ class ProposalEventsTest extends ServiceTest {
                     .containsExactly(EventType.PROPOSAL_DRAFTED.type());
         }
         await("outbox emptied", () -> load(id).getOutbox().isEmpty());
-        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.DRAFT);
+        assertThat(load(id).state().status()).isEqualTo(ProposalStatus.DRAFT);
     }
 
     private boolean isStatusChange(ConsumerRecord<String, byte[]> record) {
@@ -276,7 +276,7 @@ class ProposalEventsTest extends ServiceTest {
     }
 
     private HistoryEntry last(UUID id) {
-        List<HistoryEntry> history = load(id).getHistory();
+        List<HistoryEntry> history = load(id).state().history();
         return history.get(history.size() - 1);
     }
 
