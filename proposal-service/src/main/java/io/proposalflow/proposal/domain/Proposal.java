@@ -137,8 +137,8 @@ public final class Proposal {
     /**
      * review-service concluded the review of {@code reviewRound}. A completion that overtook its
      * "opened" event (still SUBMITTED, same round) passes through IN_REVIEW, as the lifecycle draws it.
-     * The reviewers' comments are kept for the focus group without the reviewers' ids: the design
-     * promises that what reviewers ask for reaches the group, never who asked.
+     * The reviewers' comments are kept for the focus group without the reviewers' ids: what reviewers
+     * ask for reaches the group, never who asked (docs/architecture.md).
      */
     public ReviewEffect completeReview(int reviewRound, ReviewOutcome outcome, List<ReviewComment> comments,
             Instant at) {
