@@ -83,7 +83,7 @@ public class ProposalEventConsumers {
     }
 
     /** What each review event does to its proposal; empty for the events that do nothing here. */
-    private static final class ReviewEffects implements ReviewEvent.Handler<Mono<IdempotentUpdater.Result>> {
+    static final class ReviewEffects implements ReviewEvent.Handler<Mono<IdempotentUpdater.Result>> {
 
         private final ConsumedEvents effects;
         private final String eventId;
@@ -144,7 +144,7 @@ public class ProposalEventConsumers {
      * A reported mail as this service keeps it: the step (source event), kind and organisation only; who
      * exactly got the mail stays in notification-service.
      */
-    private static final class Deliveries implements NotificationEvent.Handler<Delivery> {
+    static final class Deliveries implements NotificationEvent.Handler<Delivery> {
 
         private final Instant at;
 
