@@ -65,7 +65,10 @@ class AccessTest extends ServiceTest {
         body.put("themenfeld", "HEALTH");
         as(OWNER).post().uri("/api/proposals").bodyValue(body).exchange()
                 .expectStatus().isForbidden()
-                .expectHeader().contentType("application/problem+json");
+                .expectHeader().contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(403)
+                .jsonPath("$.detail").isEqualTo("A focus group drafts proposals of its own Themenfeld only (WORK_ECONOMY).");
         as(COORDINATOR).get().uri(u -> u.path("/api/proposals").queryParam("q", marker).build()).exchange()
                 .expectBody().jsonPath("$.totalElements").isEqualTo(0);
     }
