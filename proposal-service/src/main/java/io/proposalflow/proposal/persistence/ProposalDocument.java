@@ -3,6 +3,7 @@ package io.proposalflow.proposal.persistence;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
@@ -32,6 +33,10 @@ public class ProposalDocument extends AggregateDocument {
     @Unwrapped.Nullable
     private ProposalState state;
 
+    /** The state as last handed to the domain, to see which of its fields a change removed. */
+    @Transient
+    private ProposalState loaded;
+
     public static ProposalDocument of(Proposal proposal, EventCodec codec) {
         ProposalDocument document = new ProposalDocument();
         document.apply(proposal, codec);
@@ -39,6 +44,7 @@ public class ProposalDocument extends AggregateDocument {
     }
 
     public Proposal toDomain() {
+        loaded = state;
         return Proposal.restore(UUID.fromString(id), getVersion(), state);
     }
 
@@ -55,5 +61,10 @@ public class ProposalDocument extends AggregateDocument {
 
     public ProposalState state() {
         return state;
+    }
+
+    /** The state {@link #toDomain} last gave the domain, null if it was never called. */
+    ProposalState loadedState() {
+        return loaded;
     }
 }

@@ -49,16 +49,19 @@ public class ProposalRepository {
      * The platform's save of an existing aggregate sets every mapped field and unsets the top-level
      * properties that became null, but not those inside the unwrapped {@link ProposalState} (e.g. a
      * contact an edit removed). Until it does, they are unset here, at the version just written (a later
-     * change by someone else wins); only a document that still holds such a field is written.
+     * change by someone else wins). Only a field that was set when the proposal was loaded and is null now
+     * is unset, so a save that removed nothing costs no second write.
      */
     private Mono<ProposalDocument> removeNullState(ProposalDocument saved) {
         MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext()
                 .getRequiredPersistentEntity(ProposalState.class);
-        PersistentPropertyAccessor<ProposalState> accessor = entity.getPropertyAccessor(saved.state());
+        PersistentPropertyAccessor<ProposalState> now = entity.getPropertyAccessor(saved.state());
+        ProposalState loaded = saved.loadedState();
+        PersistentPropertyAccessor<ProposalState> before = loaded == null ? null : entity.getPropertyAccessor(loaded);
         Update update = new Update();
         List<Criteria> stillStored = new ArrayList<>();
         entity.doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
-            if (accessor.getProperty(property) == null) {
+            if (now.getProperty(property) == null && (before == null || before.getProperty(property) != null)) {
                 update.unset(property.getFieldName());
                 stillStored.add(Criteria.where(property.getFieldName()).exists(true));
             }

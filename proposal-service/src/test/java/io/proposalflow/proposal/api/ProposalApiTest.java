@@ -39,6 +39,22 @@ class ProposalApiTest extends ServiceTest {
     }
 
     @Test
+    void aFocusGroupThatLeavesTheContactOutOfAnEditHasItRemoved() {
+        String id = createDraft(draftBody());
+        Map<String, Object> withoutContact = draftBody();
+        withoutContact.remove("contact");
+
+        as(OWNER).put().uri("/api/proposals/{id}", id).header("If-Match", "\"0\"").bodyValue(withoutContact)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.contact").doesNotExist();
+        as(OWNER).get().uri("/api/proposals/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.contact").doesNotExist();
+        assertThat(load(id).state().contact()).isNull();
+    }
+
+    @Test
     void anEditWithTheCurrentVersionSucceedsAndAStaleOneFailsItsPrecondition() {
         String id = createDraft(draftBody());
         Map<String, Object> changed = draftBody();
