@@ -44,19 +44,17 @@ class RestartTest {
                     .as("written, not yet published").hasSizeGreaterThanOrEqualTo(2);
         }
         try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.PROPOSAL_EVENTS)) {
-            assertThat(probe.readFor(Duration.ofSeconds(1)).stream().filter(r -> id.equals(r.key()))).isEmpty();
-
             try (ConfigurableApplicationContext second = start(database)) {
-                probe.readUntil(r -> types(probe, id).contains(EventType.PROPOSAL_SUBMITTED.type()),
-                        Duration.ofSeconds(30));
-                assertThat(types(probe, id)).startsWith(EventType.PROPOSAL_DRAFTED.type())
-                        .contains(EventType.PROPOSAL_SUBMITTED.type(), EventType.PROPOSAL_STATUS_CHANGED.type());
+                probe.readUntil(r -> types(probe, id).size() >= 3, Duration.ofSeconds(30));
+                // each once, in order: the first instance had published none of them
+                assertThat(types(probe, id)).containsExactly(EventType.PROPOSAL_DRAFTED.type(),
+                        EventType.PROPOSAL_SUBMITTED.type(), EventType.PROPOSAL_STATUS_CHANGED.type());
             }
         }
     }
 
     private static List<String> types(TopicProbe probe, String key) {
-        return probe.withKey(key).stream().map(r -> TopicProbe.header(r, CloudEventHeaders.TYPE)).toList();
+        return probe.allWithKey(key).stream().map(r -> TopicProbe.header(r, CloudEventHeaders.TYPE)).toList();
     }
 
     private static ConfigurableApplicationContext start(String database) {

@@ -29,9 +29,10 @@ import io.proposalflow.events.Themenfeld;
 import io.proposalflow.platform.security.Caller;
 import io.proposalflow.platform.web.PageQuery;
 import io.proposalflow.platform.web.PageResponse;
+import io.proposalflow.proposal.application.ProposalService;
 import io.proposalflow.proposal.domain.HistoryEntry;
-import io.proposalflow.proposal.persistence.ProposalDocument;
-import io.proposalflow.proposal.persistence.ProposalRepository;
+import io.proposalflow.proposal.domain.Proposal;
+import io.proposalflow.proposal.domain.ProposalFilter;
 import io.proposalflow.platform.web.ProblemResponses;
 import io.proposalflow.platform.web.idempotency.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
@@ -75,7 +76,8 @@ public class ProposalController {
             @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")) })
     public Mono<ResponseEntity<ProposalResponse>> create(@Valid @RequestBody ProposalRequest request,
             @Parameter(hidden = true) Caller caller) {
-        return service.create(request, caller).map(document -> respond(HttpStatus.CREATED, document));
+        return service.create(request.toContent(), request.contact(), caller)
+                .map(proposal -> respond(HttpStatus.CREATED, proposal));
     }
 
     @GetMapping
@@ -95,8 +97,9 @@ public class ProposalController {
             @Parameter(description = "only proposals changed at or after this instant (ISO 8601, e.g. "
                     + "2026-11-29T10:15:30Z)") Instant changedSince,
             @Valid @ParameterObject @ModelAttribute PageQuery page, @Parameter(hidden = true) Caller caller) {
-        return service.list(new ProposalRepository.Filter(status, themenfeld, fundingProgramme, q, changedSince),
-                page, caller);
+        return service.list(new ProposalFilter(status, themenfeld, fundingProgramme, q, changedSince), page, caller)
+                .map(found -> new PageResponse<>(found.content().stream().map(ProposalResponse::of).toList(),
+                        found.page(), found.size(), found.totalElements(), found.totalPages()));
     }
 
     @GetMapping("/{id}")
@@ -105,7 +108,7 @@ public class ProposalController {
     @ApiResponse(responseCode = "200", description = "The proposal", useReturnTypeSchema = true,
             headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
     public Mono<ResponseEntity<ProposalResponse>> get(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
-        return service.get(id, caller).map(document -> respond(HttpStatus.OK, document));
+        return service.get(id, caller).map(proposal -> respond(HttpStatus.OK, proposal));
     }
 
     @PutMapping("/{id}")
@@ -124,10 +127,8 @@ public class ProposalController {
             return Mono.error(new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
                     "Send If-Match with the version (ETag) of the proposal you edited."));
         }
-        String contact = request.contact() == null || request.contact().isBlank() ? null : request.contact().trim();
-        return service.change(id, caller, Versions.parse(ifMatch),
-                p -> p.edit(request.toContent(), contact, caller.id(), Instant.now()))
-                .map(document -> respond(HttpStatus.OK, document));
+        return service.edit(id, caller, Versions.parse(ifMatch), request.toContent(), request.contact())
+                .map(proposal -> respond(HttpStatus.OK, proposal));
     }
 
     @PostMapping("/{id}/submit")
@@ -143,8 +144,7 @@ public class ProposalController {
                     + "current version", schema = @Schema(type = "string", pattern = Versions.IF_MATCH_PATTERN))
             String ifMatch,
             @Parameter(hidden = true) Caller caller) {
-        return service.change(id, caller, Versions.parse(ifMatch), p -> p.submit(caller.id(), Instant.now()))
-                .map(document -> respond(HttpStatus.OK, document));
+        return service.submit(id, caller, Versions.parse(ifMatch)).map(proposal -> respond(HttpStatus.OK, proposal));
     }
 
     @PostMapping("/{id}/resubmit")
@@ -160,8 +160,8 @@ public class ProposalController {
                     + "current version", schema = @Schema(type = "string", pattern = Versions.IF_MATCH_PATTERN))
             String ifMatch,
             @Parameter(hidden = true) Caller caller) {
-        return service.change(id, caller, Versions.parse(ifMatch), p -> p.resubmit(caller.id(), Instant.now()))
-                .map(document -> respond(HttpStatus.OK, document));
+        return service.resubmit(id, caller, Versions.parse(ifMatch))
+                .map(proposal -> respond(HttpStatus.OK, proposal));
     }
 
     @PostMapping("/{id}/withdraw")
@@ -177,9 +177,8 @@ public class ProposalController {
                     + "current version", schema = @Schema(type = "string", pattern = Versions.IF_MATCH_PATTERN))
             String ifMatch,
             @Valid @RequestBody WithdrawRequest request, @Parameter(hidden = true) Caller caller) {
-        return service.change(id, caller, Versions.parse(ifMatch),
-                p -> p.withdraw(request.reason().trim(), caller.id(), Instant.now()))
-                .map(document -> respond(HttpStatus.OK, document));
+        return service.withdraw(id, caller, Versions.parse(ifMatch), request.reason())
+                .map(proposal -> respond(HttpStatus.OK, proposal));
     }
 
     @PutMapping("/{id}/funding-application")
@@ -201,9 +200,8 @@ public class ProposalController {
             return Mono.error(new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
                     "Send If-Match with the version (ETag) of the proposal whose funding you report."));
         }
-        return service.change(id, caller, Versions.parse(ifMatch),
-                p -> p.updateFunding(request.toDomain(), caller.id(), Instant.now()))
-                .map(document -> respond(HttpStatus.OK, document));
+        return service.reportFunding(id, caller, Versions.parse(ifMatch), request.toDomain())
+                .map(proposal -> respond(HttpStatus.OK, proposal));
     }
 
     @GetMapping("/{id}/history")
@@ -215,8 +213,8 @@ public class ProposalController {
         return service.history(id, caller).map(page::slice);
     }
 
-    private static ResponseEntity<ProposalResponse> respond(HttpStatus status, ProposalDocument document) {
-        ProposalResponse body = ProposalResponse.of(document.toDomain().snapshot());
+    private static ResponseEntity<ProposalResponse> respond(HttpStatus status, Proposal proposal) {
+        ProposalResponse body = ProposalResponse.of(proposal);
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).eTag(Versions.etag(body.version()));
         if (status == HttpStatus.CREATED) {
             builder.location(URI.create("/api/proposals/" + body.id()));

@@ -14,7 +14,8 @@ import io.proposalflow.events.ProposalStatus;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.proposal.domain.Action;
 import io.proposalflow.proposal.domain.FundingApplication;
-import io.proposalflow.proposal.domain.ProposalSnapshot;
+import io.proposalflow.proposal.domain.Proposal;
+import io.proposalflow.proposal.domain.ProposalState;
 import io.proposalflow.proposal.domain.ReviewFeedback;
 
 /**
@@ -35,9 +36,11 @@ public record ProposalResponse(UUID id, String reference, long version, Proposal
         String createdBy, Instant createdAt, Instant updatedAt, List<Action> allowedActions,
         List<ReviewFeedback> reviewFeedback) {
 
-    static ProposalResponse of(ProposalSnapshot s) {
+    static ProposalResponse of(Proposal proposal) {
+        ProposalState s = proposal.state();
         ProposalContent c = s.content();
-        return new ProposalResponse(s.id(), ProposalReference.of(s.id()), s.version() == null ? 0 : s.version(),
+        return new ProposalResponse(proposal.id(), ProposalReference.of(proposal.id()),
+                proposal.version() == null ? 0 : proposal.version(),
                 s.status(), s.round(), c.title(), c.summary(), c.themenfeld(), c.themenfeld().label(), c.goals(),
                 c.targetGroups(), c.partners(), c.requestedBudgetEur(), c.plannedStart(), c.plannedEnd(),
                 c.fundingProgramme(), s.contact(), s.funding(), s.createdBy(), s.createdAt(), s.updatedAt(),

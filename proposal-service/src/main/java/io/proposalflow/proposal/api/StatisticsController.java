@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.proposalflow.platform.errors.InvalidInputException;
+import io.proposalflow.proposal.application.ProposalService;
 import io.proposalflow.proposal.domain.KeyFigures;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

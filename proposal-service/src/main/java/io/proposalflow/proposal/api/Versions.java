@@ -49,10 +49,4 @@ final class Versions {
         throw new InvalidInputException("If-Match",
                 "must be the entity tag as given in the ETag, quotes included, e.g. \"3\"");
     }
-
-    /** 412: the caller read an older version than the current one. */
-    static ResponseStatusException stale(Long current, long expected) {
-        return new ResponseStatusException(HttpStatus.PRECONDITION_FAILED, "The proposal is at version " + current
-                + ", not " + expected + ": read it again (GET, ETag) and retry.");
-    }
 }

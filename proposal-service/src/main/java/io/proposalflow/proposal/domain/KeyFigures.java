@@ -73,7 +73,7 @@ public record KeyFigures(@Nullable LocalDate from, @Nullable LocalDate to, int t
         }
     }
 
-    public static KeyFigures of(LocalDate from, LocalDate to, Collection<ProposalSnapshot> proposals,
+    public static KeyFigures of(LocalDate from, LocalDate to, Collection<ProposalState> proposals,
             SmallCellSuppression rule) {
         Themenfeld[] rows = Themenfeld.values();
         ProposalStatus[] columns = ProposalStatus.values();
@@ -81,7 +81,7 @@ public record KeyFigures(@Nullable LocalDate from, @Nullable LocalDate to, int t
         long approved = 0;
         List<Long> days = new ArrayList<>();
         Map<String, Sums> funding = new TreeMap<>();
-        for (ProposalSnapshot p : proposals) {
+        for (ProposalState p : proposals) {
             cells[p.content().themenfeld().ordinal()][p.status().ordinal()]++;
             if (p.decision() != null) {
                 if (p.decision() == ReviewOutcome.APPROVED) {

@@ -19,7 +19,7 @@ import java.util.Set;
 import io.proposalflow.events.ProposalStatus;
 
 /**
- * The proposal lifecycle of design.md, as a table:
+ * The proposal lifecycle (docs/architecture.md, "Proposal lifecycle"), as a table:
  *
  * <pre>
  * DRAFT -> SUBMITTED -> IN_REVIEW -> APPROVED -> FUNDING_APPLIED -> FUNDED

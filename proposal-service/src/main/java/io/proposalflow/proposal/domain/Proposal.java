@@ -51,9 +51,9 @@ public final class Proposal {
     private final List<ReviewFeedback> reviewFeedback;
     private final List<DomainEvent> pendingEvents = new ArrayList<>();
 
-    private Proposal(ProposalSnapshot s) {
-        this.id = Objects.requireNonNull(s.id());
-        this.version = s.version();
+    private Proposal(UUID id, Long version, ProposalState s) {
+        this.id = Objects.requireNonNull(id);
+        this.version = version;
         this.content = Objects.requireNonNull(s.content());
         this.contact = s.contact();
         this.status = Objects.requireNonNull(s.status());
@@ -69,14 +69,19 @@ public final class Proposal {
         this.reviewFeedback = new ArrayList<>(s.reviewFeedback());
     }
 
-    public static Proposal restore(ProposalSnapshot snapshot) {
-        return new Proposal(snapshot);
+    /**
+     * The proposal as stored.
+     *
+     * @param version the stored version, null before the first save
+     */
+    public static Proposal restore(UUID id, Long version, ProposalState state) {
+        return new Proposal(id, version, state);
     }
 
     /** A new draft of {@code by}'s focus group. */
     public static Proposal draft(UUID id, ProposalContent content, String contact, String by, Instant at) {
-        Proposal proposal = new Proposal(new ProposalSnapshot(id, null, content, contact, ProposalStatus.DRAFT, 0,
-                null, List.of(), by, at, at, null, null, null, List.of()));
+        Proposal proposal = new Proposal(id, null, new ProposalState(content, contact, ProposalStatus.DRAFT, 0, null,
+                List.of(), by, at, at, null, null, null, List.of()));
         proposal.history.add(new HistoryEntry(at, by, HistoryKind.DRAFTED, null, ProposalStatus.DRAFT, null));
         proposal.pendingEvents.add(new ProposalDrafted(id, proposal.nextVersion(), content.themenfeld(),
                 content.title(), by));
@@ -132,8 +137,8 @@ public final class Proposal {
     /**
      * review-service concluded the review of {@code reviewRound}. A completion that overtook its
      * "opened" event (still SUBMITTED, same round) passes through IN_REVIEW, as the lifecycle draws it.
-     * The reviewers' comments are kept for the focus group without the reviewers' ids: the design
-     * promises that what reviewers ask for reaches the group, never who asked.
+     * The reviewers' comments are kept for the focus group without the reviewers' ids: what reviewers
+     * ask for reaches the group, never who asked (docs/architecture.md).
      */
     public ReviewEffect completeReview(int reviewRound, ReviewOutcome outcome, List<ReviewComment> comments,
             Instant at) {
@@ -283,9 +288,10 @@ public final class Proposal {
         return List.copyOf(pendingEvents);
     }
 
-    public ProposalSnapshot snapshot() {
-        return new ProposalSnapshot(id, version, content, contact, status, round, funding, history, createdBy,
-                createdAt, updatedAt, firstSubmittedAt, decidedAt, decision, reviewFeedback);
+    /** The state to store; {@link #restore} of it gives this proposal back (without pending events). */
+    public ProposalState state() {
+        return new ProposalState(content, contact, status, round, funding, history, createdBy, createdAt, updatedAt,
+                firstSubmittedAt, decidedAt, decision, reviewFeedback);
     }
 
     public UUID id() {

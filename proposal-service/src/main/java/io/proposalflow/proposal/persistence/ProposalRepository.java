@@ -1,20 +1,27 @@
 package io.proposalflow.proposal.persistence;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import io.proposalflow.events.ProposalStatus;
-import io.proposalflow.events.Themenfeld;
 import io.proposalflow.platform.web.PageQuery;
+import io.proposalflow.proposal.domain.ProposalFilter;
+import io.proposalflow.proposal.domain.ProposalState;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,74 +41,112 @@ public class ProposalRepository {
 
     /** Insert for a new document, otherwise a save guarded by the document's version. */
     public Mono<ProposalDocument> save(ProposalDocument document) {
-        return mongo.save(document);
+        boolean existing = document.getVersion() != null;
+        return mongo.save(document).flatMap(saved -> existing ? removeNullState(saved) : Mono.just(saved));
     }
 
     /**
-     * @param themenfeld null for all
-     * @param text       free text matched case-insensitively in title and summary, or a short reference
-     *                   ({@code PV-1A2B3C4D}) matched against the start of the id; null for all
-     * @param changedSince only proposals changed at or after this instant, null for all
+     * The platform's save of an existing aggregate sets every mapped field and unsets the top-level
+     * properties that became null, but not those inside the unwrapped {@link ProposalState} (e.g. a
+     * contact an edit removed). Until it does, they are unset here, at the version just written (a later
+     * change by someone else wins). Only a field that was set when the proposal was loaded and is null now
+     * is unset, so a save that removed nothing costs no second write.
      */
-    public record Filter(ProposalStatus status, Themenfeld themenfeld, String fundingProgramme, String text,
-            Instant changedSince) {
-
-        /** What {@link io.proposalflow.events.ProposalReference} gives: the first 8 hex digits of the id. */
-        private static final Pattern REFERENCE = Pattern.compile("PV-([0-9A-F]{8})", Pattern.CASE_INSENSITIVE);
-
-        Query toQuery() {
-            List<Criteria> all = new java.util.ArrayList<>();
-            if (status != null) {
-                all.add(Criteria.where("status").is(status));
+    private Mono<ProposalDocument> removeNullState(ProposalDocument saved) {
+        MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext()
+                .getRequiredPersistentEntity(ProposalState.class);
+        PersistentPropertyAccessor<ProposalState> now = entity.getPropertyAccessor(saved.state());
+        ProposalState loaded = saved.loadedState();
+        PersistentPropertyAccessor<ProposalState> before = loaded == null ? null : entity.getPropertyAccessor(loaded);
+        Update update = new Update();
+        List<Criteria> stillStored = new ArrayList<>();
+        entity.doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
+            if (now.getProperty(property) == null && (before == null || before.getProperty(property) != null)) {
+                update.unset(property.getFieldName());
+                stillStored.add(Criteria.where(property.getFieldName()).exists(true));
             }
-            if (themenfeld != null) {
-                all.add(Criteria.where("content.themenfeld").is(themenfeld));
-            }
-            if (fundingProgramme != null && !fundingProgramme.isBlank()) {
-                all.add(Criteria.where("content.fundingProgramme").is(fundingProgramme));
-            }
-            if (text != null && !text.isBlank()) {
-                // quoted, so a user's text never becomes a regular expression
-                Pattern pattern = Pattern.compile(Pattern.quote(text.trim()), Pattern.CASE_INSENSITIVE);
-                List<Criteria> any = new java.util.ArrayList<>(List.of(Criteria.where("content.title").regex(pattern),
-                        Criteria.where("content.summary").regex(pattern)));
-                Matcher reference = REFERENCE.matcher(text.trim());
-                if (reference.matches()) {
-                    // ids are stored as lower-case UUID strings; an anchored prefix can use the _id index
-                    any.add(Criteria.where("_id").regex("^" + reference.group(1).toLowerCase(Locale.ROOT)));
-                }
-                all.add(new Criteria().orOperator(any));
-            }
-            if (changedSince != null) {
-                all.add(Criteria.where("updatedAt").gte(changedSince));
-            }
-            return all.isEmpty() ? new Query() : new Query(new Criteria().andOperator(all));
+        });
+        if (stillStored.isEmpty()) {
+            return Mono.just(saved);
         }
+        Query current = Query.query(Criteria.where("_id").is(saved.getId()).and("version").is(saved.getVersion())
+                .orOperator(stillStored));
+        return mongo.updateFirst(current, update, ProposalDocument.COLLECTION).thenReturn(saved);
+    }
 
-        /**
-         * Newest first; but oldest change first for {@code changedSince}, so a system that polls can page
-         * through the changes in order and ask next time from the last {@code updatedAt} it saw.
-         */
-        Sort order() {
-            return changedSince != null
-                    ? Sort.by(Sort.Direction.ASC, "updatedAt").and(Sort.by("_id"))
-                    : Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"));
+    /** What {@link io.proposalflow.events.ProposalReference} gives: the first 8 hex digits of the id. */
+    private static final Pattern REFERENCE = Pattern.compile("PV-([0-9A-F]{8})", Pattern.CASE_INSENSITIVE);
+
+    static Query toQuery(ProposalFilter filter) {
+        List<Criteria> all = new ArrayList<>();
+        if (filter.status() != null) {
+            all.add(Criteria.where("status").is(filter.status()));
         }
+        if (filter.themenfeld() != null) {
+            all.add(Criteria.where("content.themenfeld").is(filter.themenfeld()));
+        }
+        String programme = filter.fundingProgramme();
+        if (programme != null && !programme.isBlank()) {
+            all.add(Criteria.where("content.fundingProgramme").is(programme));
+        }
+        String text = filter.text();
+        if (text != null && !text.isBlank()) {
+            // quoted, so a user's text never becomes a regular expression
+            Pattern pattern = Pattern.compile(Pattern.quote(text.trim()), Pattern.CASE_INSENSITIVE);
+            List<Criteria> any = new ArrayList<>(List.of(Criteria.where("content.title").regex(pattern),
+                    Criteria.where("content.summary").regex(pattern)));
+            Matcher reference = REFERENCE.matcher(text.trim());
+            if (reference.matches()) {
+                // ids are stored as lower-case UUID strings; an anchored prefix can use the _id index
+                any.add(Criteria.where("_id").regex("^" + reference.group(1).toLowerCase(Locale.ROOT)));
+            }
+            all.add(new Criteria().orOperator(any));
+        }
+        if (filter.changedSince() != null) {
+            all.add(Criteria.where("updatedAt").gte(filter.changedSince()));
+        }
+        return all.isEmpty() ? new Query() : new Query(new Criteria().andOperator(all));
+    }
+
+    /**
+     * Newest first; but oldest change first for {@code changedSince}, so a system that polls can page
+     * through the changes in order and ask next time from the last {@code updatedAt} it saw.
+     */
+    static Sort order(ProposalFilter filter) {
+        return filter.changedSince() != null
+                ? Sort.by(Sort.Direction.ASC, "updatedAt").and(Sort.by("_id"))
+                : Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"));
     }
 
     /** Newest first. */
-    public Flux<ProposalDocument> find(Filter filter, PageQuery page) {
-        return mongo.find(filter.toQuery()
-                .with(filter.order())
+    public Flux<ProposalDocument> find(ProposalFilter filter, PageQuery page) {
+        return mongo.find(toQuery(filter)
+                .with(order(filter))
                 .skip(page.offset())
                 .limit(page.size()), ProposalDocument.class);
     }
 
-    public Mono<Long> count(Filter filter) {
-        return mongo.count(filter.toQuery(), ProposalDocument.class);
+    public Mono<Long> count(ProposalFilter filter) {
+        return mongo.count(toQuery(filter), ProposalDocument.class);
     }
 
-    public Flux<ProposalDocument> findAll(Query query) {
+    /** Proposals created at or after {@code from} and before {@code until}; either null for no bound. */
+    public Flux<ProposalDocument> findCreated(Instant from, Instant until) {
+        Query query = new Query();
+        if (from != null || until != null) {
+            Criteria created = Criteria.where("createdAt");
+            if (from != null) {
+                created = created.gte(from);
+            }
+            if (until != null) {
+                created = created.lt(until);
+            }
+            query.addCriteria(created);
+        }
         return mongo.find(query, ProposalDocument.class);
+    }
+
+    public Mono<Long> countInStatus(ProposalStatus status) {
+        return mongo.count(Query.query(Criteria.where("status").is(status.name())), ProposalDocument.class);
     }
 }

@@ -8,9 +8,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,6 +16,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.proposalflow.events.ProposalStatus;
+import io.proposalflow.platform.persistence.RetentionRun;
 import io.proposalflow.proposal.domain.Lifecycle;
 import reactor.core.publisher.Mono;
 
@@ -33,7 +31,6 @@ import reactor.core.publisher.Mono;
 @EnableScheduling
 public class ProposalRetention {
 
-    private static final Logger log = LoggerFactory.getLogger(ProposalRetention.class);
     private static final List<ProposalStatus> CLOSED = Arrays.stream(ProposalStatus.values())
             .filter(Lifecycle::isFinal).toList();
 
@@ -41,13 +38,8 @@ public class ProposalRetention {
     private final Duration closedProposals;
     private final Clock clock;
 
-    @Autowired
     public ProposalRetention(ReactiveMongoOperations mongo,
-            @Value("${proposal.retention.closed-proposals:3650d}") Duration closedProposals) {
-        this(mongo, closedProposals, Clock.systemUTC());
-    }
-
-    public ProposalRetention(ReactiveMongoOperations mongo, Duration closedProposals, Clock clock) {
+            @Value("${proposal.retention.closed-proposals:3650d}") Duration closedProposals, Clock clock) {
         this.mongo = mongo;
         this.closedProposals = closedProposals;
         this.clock = clock;
@@ -56,14 +48,7 @@ public class ProposalRetention {
     @Scheduled(initialDelayString = "${proposal.retention.check-interval:1h}",
             fixedDelayString = "${proposal.retention.check-interval:1h}")
     void scheduled() {
-        try {
-            Long deleted = run().block(Duration.ofMinutes(5));
-            if (deleted != null && deleted > 0) {
-                log.info("Retention: deleted {} proposals closed longer than {}", deleted, closedProposals);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Retention run failed (tried again at the next one): {}", e.toString());
-        }
+        RetentionRun.runLogged("proposals closed longer than " + closedProposals, this::run);
     }
 
     /** Deletes what is due at the clock's time; the number of proposals deleted. */

@@ -30,7 +30,7 @@ class AccessTest extends ServiceTest {
         as(OTHER_GROUP).post().uri("/api/proposals/{id}/submit", id).exchange().expectStatus().isNotFound();
         as(OTHER_GROUP).post().uri("/api/proposals/{id}/withdraw", id).bodyValue(Map.of("reason", "x")).exchange()
                 .expectStatus().isNotFound();
-        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.DRAFT);
+        assertThat(load(id).state().status()).isEqualTo(ProposalStatus.DRAFT);
         assertThat(load(id).getVersion()).isZero();
     }
 
@@ -65,7 +65,10 @@ class AccessTest extends ServiceTest {
         body.put("themenfeld", "HEALTH");
         as(OWNER).post().uri("/api/proposals").bodyValue(body).exchange()
                 .expectStatus().isForbidden()
-                .expectHeader().contentType("application/problem+json");
+                .expectHeader().contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(403)
+                .jsonPath("$.detail").isEqualTo("A focus group drafts proposals of its own Themenfeld only (WORK_ECONOMY).");
         as(COORDINATOR).get().uri(u -> u.path("/api/proposals").queryParam("q", marker).build()).exchange()
                 .expectBody().jsonPath("$.totalElements").isEqualTo(0);
     }
@@ -77,7 +80,7 @@ class AccessTest extends ServiceTest {
         as(COORDINATOR).get().uri("/api/proposals/{id}/history", id).exchange().expectStatus().isOk();
         as(COORDINATOR).post().uri("/api/proposals").bodyValue(draftBody()).exchange().expectStatus().isForbidden();
         as(COORDINATOR).post().uri("/api/proposals/{id}/submit", id).exchange().expectStatus().isForbidden();
-        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.DRAFT);
+        assertThat(load(id).state().status()).isEqualTo(ProposalStatus.DRAFT);
     }
 
     @Test
@@ -95,7 +98,7 @@ class AccessTest extends ServiceTest {
         as(OWNER).put().uri("/api/proposals/{id}/funding-application", id).bodyValue(FundingTest.applied())
                 .exchange().expectStatus().isForbidden();
         as(OWNER).get().uri("/api/statistics").exchange().expectStatus().isForbidden();
-        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.APPROVED);
+        assertThat(load(id).state().status()).isEqualTo(ProposalStatus.APPROVED);
     }
 
     @Test

@@ -51,7 +51,7 @@ class FundingTest extends ServiceTest {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("FUNDED")
                 .jsonPath("$.fundingApplication.grantedAmountEur").isEqualTo(230000.00);
-        assertThat(load(id).getFunding().stage()).isEqualTo(FundingStage.GRANTED);
+        assertThat(load(id).state().funding().stage()).isEqualTo(FundingStage.GRANTED);
     }
 
     @Test
@@ -68,7 +68,7 @@ class FundingTest extends ServiceTest {
         as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", id).header("If-Match", etagOf(id)).bodyValue(applied()).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.currentStatus").isEqualTo("IN_REVIEW");
-        assertThat(load(id).getFunding()).isNull();
+        assertThat(load(id).state().funding()).isNull();
     }
 
     @Test
@@ -80,7 +80,7 @@ class FundingTest extends ServiceTest {
         as(COORDINATOR).put().uri("/api/proposals/{id}/funding-application", id).header("If-Match", etagOf(id))
                 .bodyValue(funding("PLANNED", BigDecimal.TEN)).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("grantedAmountEur");
-        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.APPROVED);
+        assertThat(load(id).state().status()).isEqualTo(ProposalStatus.APPROVED);
     }
 
     @Test

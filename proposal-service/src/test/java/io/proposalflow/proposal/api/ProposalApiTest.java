@@ -39,6 +39,22 @@ class ProposalApiTest extends ServiceTest {
     }
 
     @Test
+    void aFocusGroupThatLeavesTheContactOutOfAnEditHasItRemoved() {
+        String id = createDraft(draftBody());
+        Map<String, Object> withoutContact = draftBody();
+        withoutContact.remove("contact");
+
+        as(OWNER).put().uri("/api/proposals/{id}", id).header("If-Match", "\"0\"").bodyValue(withoutContact)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.contact").doesNotExist();
+        as(OWNER).get().uri("/api/proposals/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.contact").doesNotExist();
+        assertThat(load(id).state().contact()).isNull();
+    }
+
+    @Test
     void anEditWithTheCurrentVersionSucceedsAndAStaleOneFailsItsPrecondition() {
         String id = createDraft(draftBody());
         Map<String, Object> changed = draftBody();
@@ -55,7 +71,7 @@ class ProposalApiTest extends ServiceTest {
                 .expectStatus().isEqualTo(412)
                 .expectHeader().contentType("application/problem+json")
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("version 1"));
-        assertThat(load(id).getContent().title()).isEqualTo(changed.get("title"));
+        assertThat(load(id).state().content().title()).isEqualTo(changed.get("title"));
         assertThat(load(id).getVersion()).isEqualTo(1);
     }
 
@@ -130,7 +146,7 @@ class ProposalApiTest extends ServiceTest {
                     : spec.exchange();
             if (action.allowedIn(status)) {
                 exchange.expectStatus().isOk();
-                assertThat(load(id).getStatus()).as(action + " in " + status)
+                assertThat(load(id).state().status()).as(action + " in " + status)
                         .isEqualTo(action == Action.WITHDRAW ? ProposalStatus.WITHDRAWN : ProposalStatus.SUBMITTED);
             } else {
                 exchange.expectStatus().isEqualTo(409)
@@ -139,7 +155,7 @@ class ProposalApiTest extends ServiceTest {
                         .jsonPath("$.currentStatus").isEqualTo(status.name())
                         .jsonPath("$.allowedActions").isEqualTo(
                                 Action.userActionsIn(status).stream().map(Action::name).toList());
-                assertThat(load(id).getStatus()).as(action + " in " + status).isEqualTo(status);
+                assertThat(load(id).state().status()).as(action + " in " + status).isEqualTo(status);
                 assertThat(load(id).getVersion()).isZero();
             }
         }
@@ -150,7 +166,7 @@ class ProposalApiTest extends ServiceTest {
         String id = createDraft(draftBody());
         as(OWNER).post().uri("/api/proposals/{id}/submit", id).header("If-Match", "\"7\"").exchange()
                 .expectStatus().isEqualTo(412);
-        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.DRAFT);
+        assertThat(load(id).state().status()).isEqualTo(ProposalStatus.DRAFT);
     }
 
     @Test

@@ -118,7 +118,7 @@ class RetryTest extends ServiceTest {
                 .exchange()
                 .expectStatus().isEqualTo(428)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(load(id).getFunding()).isNull();
+        assertThat(load(id).state().funding()).isNull();
         assertThat(load(id).getVersion()).isEqualTo(version);
 
         String read = etagOf(id);
@@ -129,11 +129,11 @@ class RetryTest extends ServiceTest {
                 .bodyValue(FundingTest.applied()).exchange()
                 .expectStatus().isEqualTo(412)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(load(id).getStatus()).isEqualTo(ProposalStatus.FUNDING_APPLIED);
+        assertThat(load(id).state().status()).isEqualTo(ProposalStatus.FUNDING_APPLIED);
     }
 
     private List<ProposalDocument> withTitle(String title) {
-        return repository.findAll(new org.springframework.data.mongodb.core.query.Query()).filter(p -> title.equals(p.toDomain().snapshot().content().title()))
+        return repository.findCreated(null, null).filter(p -> title.equals(p.toDomain().state().content().title()))
                 .collectList().block();
     }
 }

@@ -17,6 +17,7 @@ import io.proposalflow.events.ReviewOutcome;
 import io.proposalflow.events.ScoreAverages;
 import io.proposalflow.proposal.ServiceTest;
 import io.proposalflow.testsupport.EventSender;
+import io.proposalflow.testsupport.Eventually;
 
 /** What the reviewers asked for reaches the focus group through this API, and who asked does not. */
 class ReviewFeedbackApiTest extends ServiceTest {
@@ -31,7 +32,7 @@ class ReviewFeedbackApiTest extends ServiceTest {
                                 "Bitte Kinderbetreuungszeiten ergänzen."),
                         new ReviewComment("rev-kvhs", ReviewDecision.APPROVE, "")),
                 "2 Gutachten: 1× befürwortet, 0× abgelehnt, 1× Änderungen erbeten"));
-        await("changes requested", () -> load(id).getStatus() == ProposalStatus.CHANGES_REQUESTED);
+        Eventually.until("changes requested", () -> load(id).state().status() == ProposalStatus.CHANGES_REQUESTED);
 
         byte[] proposal = as(OWNER).get().uri("/api/proposals/{id}", id).exchange()
                 .expectStatus().isOk()

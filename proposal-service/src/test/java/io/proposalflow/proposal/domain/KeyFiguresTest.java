@@ -19,10 +19,10 @@ class KeyFiguresTest {
     private static final SmallCellSuppression SHOW_ALL = new SmallCellSuppression(1);
     private static final SmallCellSuppression K5 = new SmallCellSuppression(5);
 
-    private static ProposalSnapshot decidedAfter(int days, ReviewOutcome outcome) {
+    private static ProposalState decidedAfter(int days, ReviewOutcome outcome) {
         Proposal p = Proposals.in(ProposalStatus.IN_REVIEW);
         p.completeReview(1, outcome, List.of(), Proposals.T0.plus(Duration.ofDays(days)));
-        return p.snapshot();
+        return p.state();
     }
 
     @Test
@@ -32,7 +32,7 @@ class KeyFiguresTest {
                 decidedAfter(20, ReviewOutcome.REJECTED),
                 decidedAfter(31, ReviewOutcome.APPROVED),
                 decidedAfter(40, ReviewOutcome.APPROVED),
-                Proposals.in(ProposalStatus.DRAFT).snapshot()), SHOW_ALL);
+                Proposals.in(ProposalStatus.DRAFT).state()), SHOW_ALL);
         assertThat(figures.proposals().value()).isEqualTo(5);
         assertThat(figures.decided().value()).isEqualTo(4);
         assertThat(figures.approved().value()).isEqualTo(3);
@@ -55,9 +55,9 @@ class KeyFiguresTest {
     @Test
     void requestedAndGrantedFundingAddUpPerProgramme() {
         KeyFigures figures = KeyFigures.of(null, null, List.of(
-                Proposals.in(ProposalStatus.FUNDED).snapshot(),
-                Proposals.in(ProposalStatus.FUNDING_DENIED).snapshot(),
-                Proposals.in(ProposalStatus.FUNDING_APPLIED).snapshot()), SHOW_ALL);
+                Proposals.in(ProposalStatus.FUNDED).state(),
+                Proposals.in(ProposalStatus.FUNDING_DENIED).state(),
+                Proposals.in(ProposalStatus.FUNDING_APPLIED).state()), SHOW_ALL);
         assertThat(figures.fundingByProgramme()).singleElement().satisfies(f -> {
             assertThat(f.programme()).isEqualTo("ESF Plus");
             assertThat(f.applications().value()).isEqualTo(3);
@@ -70,11 +70,11 @@ class KeyFiguresTest {
 
     @Test
     void aSingleProposalInAThemenfeldIsSuppressedAndSoIsWhatWouldGiveItAway() {
-        List<ProposalSnapshot> all = new java.util.ArrayList<>();
+        List<ProposalState> all = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            all.add(Proposals.in(ProposalStatus.IN_REVIEW).snapshot());
+            all.add(Proposals.in(ProposalStatus.IN_REVIEW).state());
         }
-        all.add(Proposals.in(ProposalStatus.DRAFT).snapshot());
+        all.add(Proposals.in(ProposalStatus.DRAFT).state());
         KeyFigures figures = KeyFigures.of(null, null, all, K5);
         Map<ProposalStatus, KeyFigures.Count> work = figures.countsByThemenfeld().get(Themenfeld.WORK_ECONOMY);
         assertThat(work.get(ProposalStatus.DRAFT)).isEqualTo(new KeyFigures.Count(null, true));
@@ -88,7 +88,7 @@ class KeyFiguresTest {
 
     @Test
     void aShareAndAMedianOverFourDecisionsAreSuppressedOverFiveTheyAreShown() {
-        List<ProposalSnapshot> four = List.of(decidedAfter(10, ReviewOutcome.APPROVED),
+        List<ProposalState> four = List.of(decidedAfter(10, ReviewOutcome.APPROVED),
                 decidedAfter(12, ReviewOutcome.APPROVED), decidedAfter(14, ReviewOutcome.APPROVED),
                 decidedAfter(16, ReviewOutcome.APPROVED));
         KeyFigures small = KeyFigures.of(null, null, four, K5);
@@ -96,7 +96,7 @@ class KeyFiguresTest {
         assertThat(small.medianDaysToDecision()).isEqualTo(new KeyFigures.Figure(null, true));
         assertThat(small.decided().suppressed()).isTrue();
 
-        List<ProposalSnapshot> five = new java.util.ArrayList<>(four);
+        List<ProposalState> five = new java.util.ArrayList<>(four);
         five.add(decidedAfter(18, ReviewOutcome.APPROVED));
         KeyFigures enough = KeyFigures.of(null, null, five, K5);
         assertThat(enough.approvalRate().value()).isEqualByComparingTo("1");
@@ -106,7 +106,7 @@ class KeyFiguresTest {
 
     @Test
     void oneRejectionAmongManyApprovalsHidesTheShare() {
-        List<ProposalSnapshot> all = new java.util.ArrayList<>();
+        List<ProposalState> all = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
             all.add(decidedAfter(10, ReviewOutcome.APPROVED));
         }
@@ -119,8 +119,8 @@ class KeyFiguresTest {
 
     @Test
     void moneyOverFewerThanKApplicationsIsSuppressed() {
-        KeyFigures figures = KeyFigures.of(null, null, List.of(Proposals.in(ProposalStatus.FUNDED).snapshot(),
-                Proposals.in(ProposalStatus.FUNDING_APPLIED).snapshot()), K5);
+        KeyFigures figures = KeyFigures.of(null, null, List.of(Proposals.in(ProposalStatus.FUNDED).state(),
+                Proposals.in(ProposalStatus.FUNDING_APPLIED).state()), K5);
         assertThat(figures.fundingByProgramme()).singleElement().satisfies(f -> {
             assertThat(f.programme()).isEqualTo("ESF Plus");
             assertThat(f.applications().suppressed()).isTrue();

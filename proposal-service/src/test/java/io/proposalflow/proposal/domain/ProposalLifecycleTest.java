@@ -1,5 +1,6 @@
 package io.proposalflow.proposal.domain;
 
+import static io.proposalflow.proposal.domain.ProposalFixture.given;
 import static io.proposalflow.proposal.domain.Proposals.FOCUS_GROUP_USER;
 import static io.proposalflow.proposal.domain.Proposals.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +50,7 @@ class ProposalLifecycleTest {
     static final Set<ProposalStatus> FINAL = EnumSet.of(ProposalStatus.REJECTED, ProposalStatus.FUNDED,
             ProposalStatus.FUNDING_DENIED, ProposalStatus.WITHDRAWN);
 
-    /** The states in which each user action is allowed, written out as design.md draws them. */
+    /** The states in which each user action is allowed, written out as the lifecycle draws them (README). */
     static Set<ProposalStatus> allowedStates(UserAction action) {
         switch (action) {
             case EDIT:
@@ -93,28 +94,22 @@ class ProposalLifecycleTest {
     @MethodSource("everyActionInEveryState")
     void anActionIsAllowedExactlyInTheStatesTheLifecycleDraws(UserAction action, ProposalStatus status,
             boolean allowed) {
-        Proposal proposal = Proposals.saved(Proposals.in(status));
-        assertThat(proposal.status()).isEqualTo(status);
+        ProposalFixture fixture = given(status).then(p -> assertThat(p.status()).isEqualTo(status));
         if (allowed) {
-            int historyBefore = proposal.history().size();
-            action.apply.accept(proposal);
-            assertThat(proposal.status()).isEqualTo(expectedStatusAfter(action, status));
-            assertThat(proposal.history()).hasSizeGreaterThan(historyBefore);
             // an edit is not announced; a funding stage without a status move has no status change
             int expectedEvents = action == UserAction.EDIT ? 0
                     : action == UserAction.UPDATE_FUNDING && status == ProposalStatus.FUNDING_APPLIED ? 1 : 2;
-            assertThat(proposal.pendingEvents()).hasSize(expectedEvents);
+            fixture.when(action.apply)
+                    .thenStatus(expectedStatusAfter(action, status))
+                    .thenLastHistory(entry -> assertThat(entry.actor()).isIn(FOCUS_GROUP_USER, "koordination"))
+                    .thenEvents().hasSize(expectedEvents);
         } else {
-            int historyBefore = proposal.history().size();
-            assertThatThrownBy(() -> action.apply.accept(proposal))
-                    .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
+            fixture.when(action.apply)
+                    .thenRefused(IllegalTransitionException.class, e -> {
                         assertThat(e.currentStatus()).isEqualTo(status);
                         assertThat(e.action()).isEqualTo(action.action);
                         assertThat(e.allowedActions()).doesNotContain(action.action);
                     });
-            assertThat(proposal.status()).as("a refused action changes nothing").isEqualTo(status);
-            assertThat(proposal.history()).hasSize(historyBefore);
-            assertThat(proposal.pendingEvents()).isEmpty();
         }
     }
 
@@ -145,56 +140,72 @@ class ProposalLifecycleTest {
 
     @Test
     void submittingStartsRoundOneAndAnnouncesTheContentAndTheStatusChange() {
-        Proposal p = Proposals.saved(Proposals.draft());
-        p.submit(FOCUS_GROUP_USER, T0);
-        assertThat(p.round()).isEqualTo(1);
-        assertThat(p.pendingEvents()).hasSize(2);
-        assertThat(p.pendingEvents().get(0)).isInstanceOfSatisfying(ProposalSubmitted.class, e -> {
-            assertThat(e.version()).isEqualTo(1);
-            assertThat(e.content()).isEqualTo(Proposals.content());
-        });
-        assertThat(p.pendingEvents().get(1)).isInstanceOfSatisfying(ProposalStatusChanged.class, e -> {
-            assertThat(e.from()).isEqualTo(ProposalStatus.DRAFT);
-            assertThat(e.to()).isEqualTo(ProposalStatus.SUBMITTED);
-        });
-        HistoryEntry last = p.history().get(p.history().size() - 1);
-        assertThat(last.actor()).isEqualTo(FOCUS_GROUP_USER);
-        assertThat(last.from()).isEqualTo(ProposalStatus.DRAFT);
-        assertThat(last.to()).isEqualTo(ProposalStatus.SUBMITTED);
+        given(ProposalStatus.DRAFT)
+                .when(p -> p.submit(FOCUS_GROUP_USER, T0))
+                .thenStatus(ProposalStatus.SUBMITTED)
+                .thenAnnounced(ProposalSubmitted.class, ProposalStatusChanged.class)
+                .then(p -> {
+                    assertThat(p.round()).isEqualTo(1);
+                    assertThat(p.pendingEvents().get(0)).isInstanceOfSatisfying(ProposalSubmitted.class, e -> {
+                        assertThat(e.version()).isEqualTo(1);
+                        assertThat(e.content()).isEqualTo(Proposals.content());
+                    });
+                    assertThat(p.pendingEvents().get(1)).isInstanceOfSatisfying(ProposalStatusChanged.class, e -> {
+                        assertThat(e.from()).isEqualTo(ProposalStatus.DRAFT);
+                        assertThat(e.to()).isEqualTo(ProposalStatus.SUBMITTED);
+                    });
+                })
+                .thenLastHistory(last -> {
+                    assertThat(last.actor()).isEqualTo(FOCUS_GROUP_USER);
+                    assertThat(last.from()).isEqualTo(ProposalStatus.DRAFT);
+                    assertThat(last.to()).isEqualTo(ProposalStatus.SUBMITTED);
+                });
     }
 
     @Test
     void resubmittingStartsTheNextReviewRound() {
-        Proposal p = Proposals.saved(Proposals.in(ProposalStatus.CHANGES_REQUESTED));
-        p.resubmit(FOCUS_GROUP_USER, T0);
-        assertThat(p.status()).isEqualTo(ProposalStatus.SUBMITTED);
-        assertThat(p.round()).isEqualTo(2);
-        assertThat(p.pendingEvents()).first().isInstanceOfSatisfying(ProposalResubmitted.class,
-                e -> assertThat(e.round()).isEqualTo(2));
+        given(ProposalStatus.CHANGES_REQUESTED)
+                .when(p -> p.resubmit(FOCUS_GROUP_USER, T0))
+                .thenStatus(ProposalStatus.SUBMITTED)
+                .then(p -> assertThat(p.round()).isEqualTo(2))
+                .thenAnnounced(ProposalResubmitted.class, ProposalStatusChanged.class)
+                .thenEvents().first().isInstanceOfSatisfying(ProposalResubmitted.class,
+                        e -> assertThat(e.round()).isEqualTo(2));
     }
 
     @Test
     void withdrawingRecordsTheReasonAndThePreviousStatus() {
-        Proposal p = Proposals.saved(Proposals.in(ProposalStatus.IN_REVIEW));
-        p.withdraw("Träger springt ab", FOCUS_GROUP_USER, T0);
-        assertThat(p.status()).isEqualTo(ProposalStatus.WITHDRAWN);
-        assertThat(p.pendingEvents()).first().isInstanceOfSatisfying(ProposalWithdrawn.class, e -> {
-            assertThat(e.previousStatus()).isEqualTo(ProposalStatus.IN_REVIEW);
-            assertThat(e.reason()).isEqualTo("Träger springt ab");
-        });
-        assertThat(p.history().get(p.history().size() - 1).note()).isEqualTo("Träger springt ab");
+        given(ProposalStatus.IN_REVIEW)
+                .when(p -> p.withdraw("Träger springt ab", FOCUS_GROUP_USER, T0))
+                .thenStatus(ProposalStatus.WITHDRAWN)
+                .thenLastHistory(last -> assertThat(last.note()).isEqualTo("Träger springt ab"))
+                .thenEvents().first().isInstanceOfSatisfying(ProposalWithdrawn.class, e -> {
+                    assertThat(e.previousStatus()).isEqualTo(ProposalStatus.IN_REVIEW);
+                    assertThat(e.reason()).isEqualTo("Träger springt ab");
+                });
     }
 
     @Test
     void theThemenfeldOfAProposalCannotChange() {
-        Proposal p = Proposals.saved(Proposals.draft());
         var c = Proposals.content();
         var other = new io.proposalflow.events.ProposalContent(c.title(), c.summary(), Themenfeld.HEALTH, c.goals(),
                 c.targetGroups(), c.partners(), c.requestedBudgetEur(), c.plannedStart(), c.plannedEnd(),
                 c.fundingProgramme());
-        assertThatThrownBy(() -> p.edit(other, null, FOCUS_GROUP_USER, T0))
-                .isInstanceOf(ThemenfeldChangeException.class);
+        Proposal p = given(ProposalStatus.DRAFT)
+                .when(proposal -> proposal.edit(other, null, FOCUS_GROUP_USER, T0))
+                .thenRefused(ThemenfeldChangeException.class,
+                        e -> assertThat(e.themenfeld()).isEqualTo(Themenfeld.WORK_ECONOMY))
+                .proposal();
         assertThat(p.content().themenfeld()).isEqualTo(Themenfeld.WORK_ECONOMY);
+    }
+
+    @Test
+    void aFocusGroupDraftsInItsOwnThemenfeldOnly() {
+        ForeignThemenfeldException.requireOwn(Themenfeld.WORK_ECONOMY, Themenfeld.WORK_ECONOMY);
+        assertThatThrownBy(() -> ForeignThemenfeldException.requireOwn(Themenfeld.HEALTH, Themenfeld.WORK_ECONOMY))
+                .isInstanceOf(ForeignThemenfeldException.class).hasMessageContaining("(HEALTH)");
+        assertThatThrownBy(() -> ForeignThemenfeldException.requireOwn(null, Themenfeld.WORK_ECONOMY))
+                .isInstanceOf(ForeignThemenfeldException.class);
     }
 
     @Test

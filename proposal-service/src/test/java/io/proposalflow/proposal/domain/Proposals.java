@@ -96,9 +96,6 @@ public final class Proposals {
 
     /** As stored and loaded again: no pending events, a version. */
     public static Proposal saved(Proposal p) {
-        ProposalSnapshot s = p.snapshot();
-        return Proposal.restore(new ProposalSnapshot(s.id(), s.version() == null ? 0L : s.version() + 1, s.content(),
-                s.contact(), s.status(), s.round(), s.funding(), s.history(), s.createdBy(), s.createdAt(),
-                s.updatedAt(), s.firstSubmittedAt(), s.decidedAt(), s.decision(), s.reviewFeedback()));
+        return Proposal.restore(p.id(), p.version() == null ? 0L : p.version() + 1, p.state());
     }
 }

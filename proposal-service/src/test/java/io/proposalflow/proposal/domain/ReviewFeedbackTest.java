@@ -1,5 +1,6 @@
 package io.proposalflow.proposal.domain;
 
+import static io.proposalflow.proposal.domain.ProposalFixture.given;
 import static io.proposalflow.proposal.domain.Proposals.FOCUS_GROUP_USER;
 import static io.proposalflow.proposal.domain.Proposals.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,7 @@ import io.proposalflow.events.ReviewComment;
 import io.proposalflow.events.ReviewDecision;
 import io.proposalflow.events.ReviewOutcome;
 
-/** What the reviewers ask for reaches the focus group, without who asked (design: notifications). */
+/** What the reviewers ask for reaches the focus group, without who asked. */
 class ReviewFeedbackTest {
 
     private static final Instant COMPLETED = T0.plus(Duration.ofDays(14));
@@ -31,52 +32,45 @@ class ReviewFeedbackTest {
 
     @Test
     void aRequestForChangesKeepsTheCommentTextsForTheFocusGroupWithoutTheReviewers() {
-        // given
-        Proposal p = Proposals.saved(Proposals.in(ProposalStatus.IN_REVIEW));
-
-        // when
-        p.completeReview(1, ReviewOutcome.CHANGES_REQUESTED, CHANGES_ASKED, COMPLETED);
-
-        // then: blank comments are left out, the others trimmed, in review-service's order
-        assertThat(p.reviewFeedback()).containsExactly(new ReviewFeedback(1, ReviewOutcome.CHANGES_REQUESTED,
-                List.of("Bitte Kinderbetreuungszeiten ergänzen.", "Kosten für Sprachkurse aufschlüsseln."),
-                COMPLETED));
-        assertThat(p.snapshot().reviewFeedback()).isEqualTo(p.reviewFeedback());
+        given(ProposalStatus.IN_REVIEW)
+                .whenReviewEvent(p -> p.completeReview(1, ReviewOutcome.CHANGES_REQUESTED, CHANGES_ASKED, COMPLETED))
+                // blank comments are left out, the others trimmed, in review-service's order
+                .then(p -> assertThat(p.reviewFeedback()).containsExactly(new ReviewFeedback(1,
+                        ReviewOutcome.CHANGES_REQUESTED,
+                        List.of("Bitte Kinderbetreuungszeiten ergänzen.", "Kosten für Sprachkurse aufschlüsseln."),
+                        COMPLETED)))
+                .then(p -> assertThat(p.state().reviewFeedback()).isEqualTo(p.reviewFeedback()));
     }
 
     @Test
     void theHistoryNamesOutcomeDecisionsAndCommentsButNoReviewer() {
-        // given
-        Proposal p = Proposals.saved(Proposals.in(ProposalStatus.IN_REVIEW));
-
-        // when
-        p.completeReview(1, ReviewOutcome.CHANGES_REQUESTED, CHANGES_ASKED, COMPLETED);
-
-        // then
-        HistoryEntry completed = p.history().get(p.history().size() - 1);
-        assertThat(completed.what()).isEqualTo(HistoryKind.REVIEW_COMPLETED);
-        assertThat(completed.note()).isEqualTo("Überarbeitung erbeten (4 Gutachten: 1× befürwortet,"
+        String note = "Überarbeitung erbeten (4 Gutachten: 1× befürwortet,"
                 + " 3× Überarbeitung erbeten). Hinweise aus der Begutachtung:"
-                + " „Bitte Kinderbetreuungszeiten ergänzen.“ „Kosten für Sprachkurse aufschlüsseln.“");
-        assertThat(completed.note()).doesNotContain("rev-");
-        assertThat(p.pendingEvents()).singleElement().isInstanceOfSatisfying(ProposalStatusChanged.class,
-                e -> assertThat(e.reason()).isEqualTo(completed.note()));
+                + " „Bitte Kinderbetreuungszeiten ergänzen.“ „Kosten für Sprachkurse aufschlüsseln.“";
+        given(ProposalStatus.IN_REVIEW)
+                .whenReviewEvent(p -> p.completeReview(1, ReviewOutcome.CHANGES_REQUESTED, CHANGES_ASKED, COMPLETED))
+                .thenLastHistory(completed -> {
+                    assertThat(completed.what()).isEqualTo(HistoryKind.REVIEW_COMPLETED);
+                    assertThat(completed.note()).isEqualTo(note).doesNotContain("rev-");
+                })
+                .thenEvents().singleElement().isInstanceOfSatisfying(ProposalStatusChanged.class,
+                        e -> assertThat(e.reason()).isEqualTo(note));
     }
 
     @Test
     void everyCompletedRoundAddsItsOwnFeedbackAndARejectionKeepsItsReasons() {
         // given: round 1 asked for changes, the focus group resubmitted
-        Proposal p = Proposals.in(ProposalStatus.CHANGES_REQUESTED);
-        p.resubmit(FOCUS_GROUP_USER, T0);
-        p.openReview(2, T0);
-        p = Proposals.saved(p);
+        Proposal resubmitted = Proposals.in(ProposalStatus.CHANGES_REQUESTED);
+        resubmitted.resubmit(FOCUS_GROUP_USER, T0);
+        resubmitted.openReview(2, T0);
 
-        // when
-        p.completeReview(2, ReviewOutcome.REJECTED, List.of(
-                new ReviewComment("rev-jobcenter", ReviewDecision.REJECT, "Kein Bedarf im Landkreis belegt.")),
-                COMPLETED);
+        Proposal p = given(resubmitted)
+                .whenReviewEvent(proposal -> proposal.completeReview(2, ReviewOutcome.REJECTED, List.of(
+                        new ReviewComment("rev-jobcenter", ReviewDecision.REJECT, "Kein Bedarf im Landkreis belegt.")),
+                        COMPLETED))
+                .thenApplied()
+                .proposal();
 
-        // then
         assertThat(p.reviewFeedback()).extracting(ReviewFeedback::round, ReviewFeedback::outcome,
                 ReviewFeedback::comments).containsExactly(
                         Tuple.tuple(1, ReviewOutcome.CHANGES_REQUESTED,
@@ -90,26 +84,21 @@ class ReviewFeedbackTest {
 
     @Test
     void anIgnoredCompletionKeepsNoFeedback() {
-        // given: already decided
-        Proposal p = Proposals.saved(Proposals.in(ProposalStatus.APPROVED));
-        List<ReviewFeedback> before = p.reviewFeedback();
-
-        // when
-        ReviewEffect effect = p.completeReview(1, ReviewOutcome.REJECTED, CHANGES_ASKED, COMPLETED);
-
-        // then
-        assertThat(effect).isEqualTo(ReviewEffect.IGNORED);
-        assertThat(p.reviewFeedback()).isEqualTo(before);
+        List<ReviewFeedback> before = Proposals.in(ProposalStatus.APPROVED).reviewFeedback();
+        given(ProposalStatus.APPROVED) // already decided
+                .whenReviewEvent(p -> p.completeReview(1, ReviewOutcome.REJECTED, CHANGES_ASKED, COMPLETED))
+                .thenIgnored()
+                .then(p -> assertThat(p.reviewFeedback()).isEqualTo(before));
     }
 
     @Test
     void aProposalStoredBeforeFeedbackWasKeptHasNone() {
-        ProposalSnapshot s = Proposals.in(ProposalStatus.DRAFT).snapshot();
+        ProposalState s = Proposals.in(ProposalStatus.DRAFT).state();
 
-        ProposalSnapshot old = new ProposalSnapshot(s.id(), 0L, s.content(), s.contact(), s.status(), s.round(),
-                s.funding(), s.history(), s.createdBy(), s.createdAt(), s.updatedAt(), s.firstSubmittedAt(),
-                s.decidedAt(), s.decision(), null);
+        ProposalState old = new ProposalState(s.content(), s.contact(), s.status(), s.round(), s.funding(),
+                s.history(), s.createdBy(), s.createdAt(), s.updatedAt(), s.firstSubmittedAt(), s.decidedAt(),
+                s.decision(), null);
 
-        assertThat(Proposal.restore(old).reviewFeedback()).isEmpty();
+        assertThat(Proposal.restore(java.util.UUID.randomUUID(), 0L, old).reviewFeedback()).isEmpty();
     }
 }

@@ -33,13 +33,13 @@ class ContactMigrationTest extends ServiceTest {
 
         migration.migrate().block();
 
-        assertThat(load(withBoth).getContact()).isEqualTo("Sabine Müller");
+        assertThat(load(withBoth).state().contact()).isEqualTo("Sabine Müller");
         assertThat(load(withBoth).getVersion()).isEqualTo(versionBefore + 1);
-        assertThat(load(withBoth).getStatus()).isEqualTo(ProposalStatus.IN_REVIEW);
-        assertThat(load(onlyAnAddress).getContact()).isNull();
-        assertThat(load(fine).getContact()).isEqualTo("Fokusgruppe Arbeitswelt & Wirtschaft");
+        assertThat(load(withBoth).state().status()).isEqualTo(ProposalStatus.IN_REVIEW);
+        assertThat(load(onlyAnAddress).state().contact()).isNull();
+        assertThat(load(fine).state().contact()).isEqualTo("Fokusgruppe Arbeitswelt & Wirtschaft");
         // and no stored proposal holds an address or a phone number any more
-        assertThat(repository.findAll(new Query()).map(d -> String.valueOf(d.getContact())).collectList().block())
+        assertThat(repository.findCreated(null, null).map(d -> String.valueOf(d.state().contact())).collectList().block())
                 .allSatisfy(contact -> assertThat(ContactText.problem(contact)).as(contact).isNull());
         assertThat(migration.migrate().block()).as("a second run finds nothing").isZero();
     }

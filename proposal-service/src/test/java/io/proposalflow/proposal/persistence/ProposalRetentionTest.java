@@ -2,10 +2,8 @@ package io.proposalflow.proposal.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +18,7 @@ import io.proposalflow.proposal.ServiceTest;
 import io.proposalflow.proposal.domain.Delivery;
 import io.proposalflow.proposal.domain.Lifecycle;
 import io.proposalflow.proposal.domain.Proposals;
+import io.proposalflow.testsupport.MovableClock;
 
 /** Closed proposals and their free texts are deleted once the programme's retention period is over. */
 class ProposalRetentionTest extends ServiceTest {
@@ -40,10 +39,13 @@ class ProposalRetentionTest extends ServiceTest {
         Instant closedAt = Proposals.T0;
 
         // a day before the period ends nothing is deleted
-        retentionAt(closedAt.plus(RETENTION).minus(Duration.ofDays(1))).run().block();
+        MovableClock clock = new MovableClock(closedAt.plus(RETENTION).minus(Duration.ofDays(1)));
+        ProposalRetention retention = new ProposalRetention(mongo, RETENTION, clock);
+        retention.run().block();
         assertThat(load(rejected)).isNotNull();
 
-        retentionAt(closedAt.plus(RETENTION).plus(Duration.ofDays(1))).run().block();
+        clock.advance(Duration.ofDays(2));
+        retention.run().block();
         assertThat(load(rejected)).isNull();
         assertThat(load(withdrawn)).isNull();
         assertThat(load(open)).as("an open proposal is never due").isNotNull();
@@ -55,9 +57,5 @@ class ProposalRetentionTest extends ServiceTest {
         List<Document> left = mongo.findAll(Document.class, ProposalDocument.COLLECTION).collectList().block();
         assertThat(left).noneMatch(d -> Lifecycle.isFinal(ProposalStatus.valueOf(d.getString("status")))
                 && d.getDate("updatedAt").toInstant().isBefore(cutoff));
-    }
-
-    private ProposalRetention retentionAt(Instant now) {
-        return new ProposalRetention(mongo, RETENTION, Clock.fixed(now, ZoneOffset.UTC));
     }
 }

@@ -1,6 +1,4 @@
-package io.proposalflow.proposal.metrics;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+package io.proposalflow.proposal.application;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -11,14 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.ReactiveMongoOperations;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.proposalflow.events.ProposalStatus;
-import io.proposalflow.proposal.persistence.ProposalDocument;
+import io.proposalflow.proposal.persistence.ProposalRepository;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,14 +29,14 @@ public class ProposalMetrics implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProposalMetrics.class);
 
-    private final ReactiveMongoOperations mongo;
+    private final ProposalRepository proposals;
     private final Duration refresh;
     private final Map<ProposalStatus, AtomicLong> counts = new EnumMap<>(ProposalStatus.class);
     private volatile Disposable refresher;
 
-    public ProposalMetrics(ReactiveMongoOperations mongo, MeterRegistry meters,
+    public ProposalMetrics(ProposalRepository proposals, MeterRegistry meters,
             @Value("${proposal.metrics.refresh:30s}") Duration refresh) {
-        this.mongo = mongo;
+        this.proposals = proposals;
         this.refresh = refresh;
         for (ProposalStatus status : ProposalStatus.values()) {
             AtomicLong count = new AtomicLong(-1);
@@ -55,7 +51,7 @@ public class ProposalMetrics implements SmartLifecycle {
     /** Counts every status once; what the timer runs (public for tests that need fresh figures). */
     public Mono<Void> refresh() {
         return Flux.fromIterable(counts.keySet())
-                .concatMap(status -> mongo.count(new Query(where("status").is(status.name())), ProposalDocument.class)
+                .concatMap(status -> proposals.countInStatus(status)
                         .doOnNext(count -> counts.get(status).set(count)))
                 .then();
     }
