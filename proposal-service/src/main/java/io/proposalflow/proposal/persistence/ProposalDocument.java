@@ -3,7 +3,6 @@ package io.proposalflow.proposal.persistence;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
@@ -33,10 +32,6 @@ public class ProposalDocument extends AggregateDocument {
     @Unwrapped.Nullable
     private ProposalState state;
 
-    /** The state as last handed to the domain, to see which of its fields a change removed. */
-    @Transient
-    private ProposalState loaded;
-
     public static ProposalDocument of(Proposal proposal, EventCodec codec) {
         ProposalDocument document = new ProposalDocument();
         document.apply(proposal, codec);
@@ -44,7 +39,6 @@ public class ProposalDocument extends AggregateDocument {
     }
 
     public Proposal toDomain() {
-        loaded = state;
         return Proposal.restore(UUID.fromString(id), getVersion(), state);
     }
 
@@ -61,10 +55,5 @@ public class ProposalDocument extends AggregateDocument {
 
     public ProposalState state() {
         return state;
-    }
-
-    /** The state {@link #toDomain} last gave the domain, null if it was never called. */
-    ProposalState loadedState() {
-        return loaded;
     }
 }

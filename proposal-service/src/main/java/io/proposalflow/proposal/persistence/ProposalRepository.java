@@ -8,20 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mapping.PersistentPropertyAccessor;
-import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import io.proposalflow.events.ProposalStatus;
 import io.proposalflow.platform.web.PageQuery;
 import io.proposalflow.proposal.domain.ProposalFilter;
-import io.proposalflow.proposal.domain.ProposalState;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -39,39 +33,12 @@ public class ProposalRepository {
         return mongo.findById(id, ProposalDocument.class);
     }
 
-    /** Insert for a new document, otherwise a save guarded by the document's version. */
-    public Mono<ProposalDocument> save(ProposalDocument document) {
-        boolean existing = document.getVersion() != null;
-        return mongo.save(document).flatMap(saved -> existing ? removeNullState(saved) : Mono.just(saved));
-    }
-
     /**
-     * The platform's save of an existing aggregate sets every mapped field and unsets the top-level
-     * properties that became null, but not those inside the unwrapped {@link ProposalState} (e.g. a
-     * contact an edit removed). Until it does, they are unset here, at the version just written (a later
-     * change by someone else wins). Only a field that was set when the proposal was loaded and is null now
-     * is unset, so a save that removed nothing costs no second write.
+     * Insert for a new document, otherwise one update guarded by the document's version, which also
+     * removes the fields of the state that became null (the platform's AggregateMongoTemplate).
      */
-    private Mono<ProposalDocument> removeNullState(ProposalDocument saved) {
-        MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext()
-                .getRequiredPersistentEntity(ProposalState.class);
-        PersistentPropertyAccessor<ProposalState> now = entity.getPropertyAccessor(saved.state());
-        ProposalState loaded = saved.loadedState();
-        PersistentPropertyAccessor<ProposalState> before = loaded == null ? null : entity.getPropertyAccessor(loaded);
-        Update update = new Update();
-        List<Criteria> stillStored = new ArrayList<>();
-        entity.doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
-            if (now.getProperty(property) == null && (before == null || before.getProperty(property) != null)) {
-                update.unset(property.getFieldName());
-                stillStored.add(Criteria.where(property.getFieldName()).exists(true));
-            }
-        });
-        if (stillStored.isEmpty()) {
-            return Mono.just(saved);
-        }
-        Query current = Query.query(Criteria.where("_id").is(saved.getId()).and("version").is(saved.getVersion())
-                .orOperator(stillStored));
-        return mongo.updateFirst(current, update, ProposalDocument.COLLECTION).thenReturn(saved);
+    public Mono<ProposalDocument> save(ProposalDocument document) {
+        return mongo.save(document);
     }
 
     /** What {@link io.proposalflow.events.ProposalReference} gives: the first 8 hex digits of the id. */
