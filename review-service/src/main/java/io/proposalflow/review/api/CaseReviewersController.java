@@ -22,11 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.proposalflow.platform.errors.InvalidInputException;
-import io.proposalflow.platform.errors.NotFoundException;
 import io.proposalflow.platform.web.ProblemResponses;
 import io.proposalflow.review.application.ReviewCaseService;
+import io.proposalflow.review.application.VersionMismatch;
 import io.proposalflow.review.application.VersionedCase;
-import io.proposalflow.review.persistence.VersionMismatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -69,7 +68,6 @@ public class CaseReviewersController {
             headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
     public Mono<ResponseEntity<CaseReviewersView>> get(@PathVariable UUID id) {
         return reviews.getVersioned(id)
-                .switchIfEmpty(Mono.error(() -> NotFoundException.of("review case", id)))
                 .map(CaseReviewersController::respond);
     }
 

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.platform.web.PageQuery;
 import io.proposalflow.platform.web.PageResponse;
+import io.proposalflow.review.application.ReviewPanels;
 import io.proposalflow.review.domain.ReviewPanel;
-import io.proposalflow.review.persistence.ReviewPanelStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
@@ -27,9 +27,9 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Panels", description = "Reviewers per Themenfeld")
 public class PanelController {
 
-    private final ReviewPanelStore panels;
+    private final ReviewPanels panels;
 
-    public PanelController(ReviewPanelStore panels) {
+    public PanelController(ReviewPanels panels) {
         this.panels = panels;
     }
 

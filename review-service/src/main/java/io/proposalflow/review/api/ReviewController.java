@@ -24,7 +24,6 @@ import io.proposalflow.platform.web.idempotency.Idempotent;
 import io.proposalflow.review.application.ReviewCaseService;
 import io.proposalflow.review.domain.ReviewStatus;
 import io.proposalflow.review.domain.Reviewer;
-import io.proposalflow.review.persistence.ReviewCaseStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,11 +39,9 @@ import reactor.core.publisher.Mono;
 public class ReviewController {
 
     private final ReviewCaseService reviews;
-    private final ReviewCaseStore cases;
 
-    public ReviewController(ReviewCaseService reviews, ReviewCaseStore cases) {
+    public ReviewController(ReviewCaseService reviews) {
         this.reviews = reviews;
-        this.cases = cases;
     }
 
     @GetMapping
@@ -57,7 +54,7 @@ public class ReviewController {
                     + "proposal") UUID proposalId,
             @Parameter(hidden = true) Caller caller) {
         String reviewerId = caller.isCoordinator() ? null : caller.id();
-        return cases.page(reviewerId, status, proposalId, page).map(result -> PageResponse.of(
+        return reviews.list(reviewerId, status, proposalId, page.offset(), page.size()).map(result -> PageResponse.of(
                 result.content().stream().map(c -> ReviewCaseView.of(c, caller)).toList(), page, result.total()));
     }
 

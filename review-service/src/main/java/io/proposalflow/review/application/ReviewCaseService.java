@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ import io.proposalflow.review.domain.QuorumPolicy;
 import io.proposalflow.review.domain.ReviewCase;
 import io.proposalflow.review.domain.ReviewDeadlines;
 import io.proposalflow.review.domain.ReviewPanel;
+import io.proposalflow.review.domain.ReviewStatus;
 import io.proposalflow.review.domain.Reviewer;
 import io.proposalflow.review.persistence.ReviewCaseDocument;
 import io.proposalflow.review.persistence.ReviewCaseStore;
@@ -165,8 +167,9 @@ public class ReviewCaseService {
 
     public Mono<ReviewCase> decide(UUID caseId, Reviewer reviewer, ReviewDecision decision, Scores scores,
             String comment) {
-        return cases.update(caseId,
+        return update(caseId, null,
                 reviewCase -> reviewCase.decide(reviewer, decision, scores, comment, clock.instant(), quorumPolicy))
+                .map(VersionedCase::reviewCase)
                 // after the save succeeded, once (the change itself may run again on a version conflict)
                 .doOnNext(reviewCase -> metrics.decisionRecorded(decision, reviewCase))
                 .flatMap(this::syncLoad);
@@ -174,8 +177,9 @@ public class ReviewCaseService {
 
     public Mono<ReviewCase> assignByHand(UUID caseId, List<String> reviewerIds) {
         return get(caseId).flatMap(current -> panels.panel(current.content().themenfeld()))
-                .flatMap(panel -> cases.update(caseId,
+                .flatMap(panel -> update(caseId, null,
                         reviewCase -> reviewCase.assignByHand(panel, reviewerIds, clock.instant())))
+                .map(VersionedCase::reviewCase)
                 .flatMap(this::syncLoad);
     }
 
@@ -185,9 +189,8 @@ public class ReviewCaseService {
      * @param expectedVersion the version the coordinator read (If-Match), null for any
      */
     public Mono<VersionedCase> removeReviewer(UUID caseId, String reviewerId, Long expectedVersion) {
-        return cases.updateAt(caseId, expectedVersion,
+        return update(caseId, expectedVersion,
                         reviewCase -> reviewCase.removeReviewer(reviewerId, clock.instant(), quorumPolicy))
-                .map(VersionedCase::of)
                 .doOnNext(saved -> metrics.completedByRemoval(saved.reviewCase()))
                 .flatMap(saved -> syncLoad(saved.reviewCase()).thenReturn(saved));
     }
@@ -196,17 +199,55 @@ public class ReviewCaseService {
     public Mono<VersionedCase> replaceReviewer(UUID caseId, String reviewerId, String replacementId,
             Long expectedVersion) {
         return get(caseId)
-                .switchIfEmpty(Mono.error(() -> NotFoundException.of("review case", caseId)))
+                .switchIfEmpty(notFound(caseId))
                 .flatMap(current -> panels.panel(current.content().themenfeld()))
-                .flatMap(panel -> cases.updateAt(caseId, expectedVersion,
+                .flatMap(panel -> update(caseId, expectedVersion,
                         reviewCase -> reviewCase.replaceReviewer(panel, reviewerId, replacementId, clock.instant())))
-                .map(VersionedCase::of)
                 .flatMap(saved -> syncLoad(saved.reviewCase()).thenReturn(saved));
     }
 
     /** The case with the version a client sends back as If-Match. */
     public Mono<VersionedCase> getVersioned(UUID caseId) {
-        return cases.find(caseId).map(VersionedCase::of);
+        return cases.find(caseId).map(VersionedCase::of).switchIfEmpty(notFound(caseId));
+    }
+
+    /**
+     * One page of cases, open first.
+     *
+     * @param reviewerId only the cases assigned to this reviewer, null for all
+     * @param status     only the cases in this status, null for all
+     * @param proposalId only the cases (one per review round) of this proposal, null for all
+     */
+    public Mono<CasePage> list(String reviewerId, ReviewStatus status, UUID proposalId, long offset, int size) {
+        return cases.page(reviewerId, status, proposalId, offset, size)
+                .map(page -> new CasePage(page.content(), page.total()));
+    }
+
+    /** One page of review cases and how many match in all. */
+    public record CasePage(List<ReviewCase> content, long total) {
+    }
+
+    /**
+     * Load, change, save; again on fresh state after a concurrent change (the domain re-checks its
+     * rules on what is really stored).
+     *
+     * @param expectedVersion the version the client read (If-Match), null for any: a case at another
+     *                        version fails with {@link VersionMismatch}, also when a concurrent
+     *                        change moved it on between loading and saving
+     */
+    private Mono<VersionedCase> update(UUID caseId, Long expectedVersion, Consumer<ReviewCase> change) {
+        return cases.update(caseId, (reviewCase, version) -> {
+                    if (expectedVersion != null && !expectedVersion.equals(version)) {
+                        throw new VersionMismatch(caseId, expectedVersion, version);
+                    }
+                    change.accept(reviewCase);
+                })
+                .switchIfEmpty(notFound(caseId))
+                .map(VersionedCase::of);
+    }
+
+    private static <T> Mono<T> notFound(UUID caseId) {
+        return Mono.error(() -> NotFoundException.of("review case", caseId));
     }
 
     /**

@@ -2,7 +2,10 @@ package io.proposalflow.review.domain;
 
 import io.proposalflow.events.Themenfeld;
 
-/** The reasons a reviewer may not judge a proposal (design.md: conflicts of interest). */
+/**
+ * The reasons a reviewer may not judge a proposal: they belong to the focus group that submitted
+ * it, or to a partner organisation it names (see the README, "Assignment and conflicts of interest").
+ */
 public sealed interface ConflictOfInterest {
 
     String reviewerId();

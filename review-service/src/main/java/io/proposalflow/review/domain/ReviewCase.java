@@ -25,8 +25,6 @@ import io.proposalflow.events.ReviewReminderDue;
 import io.proposalflow.events.ReviewerRemoved;
 import io.proposalflow.events.ReviewersAssigned;
 import io.proposalflow.events.Scores;
-import io.proposalflow.platform.errors.ConflictException;
-import io.proposalflow.platform.errors.NotFoundException;
 
 /**
  * The review of one proposal in one round: a copy of what the reviewers judge, who judges it,
@@ -164,13 +162,13 @@ public final class ReviewCase {
      * under the quorum policy, exactly as after a last decision. The last reviewer cannot be
      * removed: with nobody left there is no outcome; replace them instead.
      *
-     * @throws NotFoundException if the reviewer is not assigned to this case
-     * @throws ConflictException if the case is not open or the reviewer is its only one
+     * @throws NotAssigned if the reviewer is not assigned to this case
+     * @throws ReviewConflict if the case is not open or the reviewer is its only one
      */
     public void removeReviewer(String reviewerId, Instant now, QuorumPolicy policy) {
         AssignedReviewer removed = requireRemovable(reviewerId);
         if (reviewers.size() == 1) {
-            throw new ConflictException("cannot remove " + reviewerId + ": they are the only reviewer of the case; "
+            throw new ReviewConflict("cannot remove " + reviewerId + ": they are the only reviewer of the case; "
                     + "replace them or assign another reviewer first", Map.of("reviewerId", reviewerId));
         }
         drop(removed);
@@ -189,7 +187,7 @@ public final class ReviewCase {
         AssignedReviewer removed = requireRemovable(reviewerId);
         Reviewer replacement = requireAssignable(panel, replacementId);
         if (isAssigned(replacementId)) {
-            throw new ConflictException(replacementId + " is already assigned to the review case",
+            throw new ReviewConflict(replacementId + " is already assigned to the review case",
                     Map.of("reviewerId", replacementId));
         }
         drop(removed);
@@ -197,8 +195,7 @@ public final class ReviewCase {
     }
 
     private AssignedReviewer requireRemovable(String reviewerId) {
-        AssignedReviewer assigned = assignment(reviewerId).orElseThrow(() -> new NotFoundException(
-                "reviewer " + reviewerId + " is not assigned to review case " + id));
+        AssignedReviewer assigned = assignment(reviewerId).orElseThrow(() -> NotAssigned.reviewer(reviewerId, id));
         if (status != ReviewStatus.OPEN) {
             throw closed("change the reviewers");
         }
@@ -211,12 +208,12 @@ public final class ReviewCase {
     }
 
     private Reviewer requireAssignable(ReviewPanel panel, String reviewerId) {
-        Reviewer reviewer = panel.member(reviewerId).orElseThrow(() -> new ConflictException(
+        Reviewer reviewer = panel.member(reviewerId).orElseThrow(() -> new ReviewConflict(
                 reviewerId + " is not on the review panel of " + content.themenfeld(),
                 Map.of("reviewerId", reviewerId, "themenfeld", content.themenfeld().name())));
         Optional<ConflictOfInterest> conflict = reviewer.conflictWith(content);
         if (conflict.isPresent()) {
-            throw new ConflictException("conflict of interest: " + conflict.get().explanation(),
+            throw new ReviewConflict("conflict of interest: " + conflict.get().explanation(),
                     Map.of("reviewerId", reviewerId));
         }
         return reviewer;
@@ -245,20 +242,20 @@ public final class ReviewCase {
      *
      * @param reviewer who decides, as their login describes them (focus group, organisations):
      *                 a conflict of interest is checked again in case it arose after assignment
-     * @throws NotFoundException  if the reviewer is not assigned to this case (it is none of their business)
-     * @throws ConflictException  if the case is closed or the reviewer has a conflict of interest
+     * @throws NotAssigned     if the reviewer is not assigned to this case (it is none of their business)
+     * @throws ReviewConflict  if the case is closed or the reviewer has a conflict of interest
      * @throws InvalidInput    if scores or comment break the rules
      */
     public void decide(Reviewer reviewer, ReviewDecision decision, Scores scores, String comment, Instant now,
             QuorumPolicy policy) {
         AssignedReviewer assigned = assignment(reviewer.id())
-                .orElseThrow(() -> NotFoundException.of("review case", id));
+                .orElseThrow(() -> NotAssigned.toActOn(id));
         if (status.isClosed()) {
             throw closed("record a decision");
         }
         Optional<ConflictOfInterest> conflict = reviewer.conflictWith(content);
         if (conflict.isPresent()) {
-            throw new ConflictException("conflict of interest: " + conflict.get().explanation(),
+            throw new ReviewConflict("conflict of interest: " + conflict.get().explanation(),
                     Map.of("reviewerId", reviewer.id()));
         }
         Judgement judgement = new Judgement(decision, scores, comment, now);
@@ -353,13 +350,13 @@ public final class ReviewCase {
 
     private void requireStatus(ReviewStatus expected, String action) {
         if (status != expected) {
-            throw new ConflictException("cannot " + action + " of a case that is " + status,
+            throw new ReviewConflict("cannot " + action + " of a case that is " + status,
                     Map.of("currentStatus", status.name()));
         }
     }
 
-    private ConflictException closed(String action) {
-        return new ConflictException("cannot " + action + ": the review case is " + status,
+    private ReviewConflict closed(String action) {
+        return new ReviewConflict("cannot " + action + ": the review case is " + status,
                 Map.of("currentStatus", status.name()));
     }
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -15,8 +15,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import io.proposalflow.events.EventCodec;
-import io.proposalflow.platform.errors.NotFoundException;
-import io.proposalflow.platform.web.PageQuery;
 import io.proposalflow.review.domain.ReviewCase;
 import io.proposalflow.review.domain.ReviewStatus;
 import reactor.core.publisher.Flux;
@@ -46,40 +44,16 @@ public class ReviewCaseStore {
 
     /**
      * Load, change, save with the version check. On a concurrent change the step runs again on
-     * fresh state, so the domain re-checks its rules against what is really stored.
-     */
-    public Mono<ReviewCase> update(UUID id, Consumer<ReviewCase> change) {
-        return Mono.defer(() -> find(id)
-                        .switchIfEmpty(Mono.error(() -> NotFoundException.of("review case", id)))
-                        .flatMap(document -> {
-                            ReviewCase reviewCase = document.toDomain();
-                            change.accept(reviewCase);
-                            document.update(reviewCase, codec);
-                            return mongo.save(document);
-                        }))
-                .retryWhen(Retry.backoff(CONFLICT_RETRIES, Duration.ofMillis(10))
-                        .filter(OptimisticLockingFailureException.class::isInstance)
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .map(ReviewCaseDocument::toDomain);
-    }
-
-    /**
-     * Like {@link #update}, for a client that names the version it read (HTTP If-Match): fails with
-     * {@link VersionMismatch} if the stored case is at another version, also when a concurrent
-     * change moved it on between loading and saving.
+     * fresh state, so the domain re-checks its rules against what is really stored. The change
+     * gets the stored version too (a client may have named the version it read).
      *
-     * @param expectedVersion null for any version
-     * @return the saved document, with its new version
+     * @return the saved document, with its new version; empty if there is no such case
      */
-    public Mono<ReviewCaseDocument> updateAt(UUID id, Long expectedVersion, Consumer<ReviewCase> change) {
+    public Mono<ReviewCaseDocument> update(UUID id, BiConsumer<ReviewCase, Long> change) {
         return Mono.defer(() -> find(id)
-                        .switchIfEmpty(Mono.error(() -> NotFoundException.of("review case", id)))
                         .flatMap(document -> {
-                            if (expectedVersion != null && !expectedVersion.equals(document.getVersion())) {
-                                return Mono.error(new VersionMismatch(id, expectedVersion, document.getVersion()));
-                            }
                             ReviewCase reviewCase = document.toDomain();
-                            change.accept(reviewCase);
+                            change.accept(reviewCase, document.getVersion());
                             document.update(reviewCase, codec);
                             return mongo.save(document);
                         }))
@@ -113,12 +87,14 @@ public class ReviewCaseStore {
         return mongo.find(query, ReviewCaseDocument.class).map(document -> UUID.fromString(document.getId()));
     }
 
-    /** One page of cases, open first; {@code reviewerId} null means all cases. */
     /**
+     * One page of cases, open first.
+     *
      * @param reviewerId only the cases this reviewer is assigned to, null for all
+     * @param status     only the cases in this status, null for all
      * @param proposalId only the cases (rounds) of this proposal, null for all
      */
-    public Mono<Page> page(String reviewerId, ReviewStatus status, UUID proposalId, PageQuery page) {
+    public Mono<Page> page(String reviewerId, ReviewStatus status, UUID proposalId, long offset, int size) {
         Query filter = new Query();
         if (reviewerId != null) {
             filter.addCriteria(where("reviewerIds").is(reviewerId));
@@ -130,8 +106,8 @@ public class ReviewCaseStore {
             filter.addCriteria(where("status").is(status));
         }
         Mono<Long> total = mongo.count(Query.of(filter), ReviewCaseDocument.class);
-        Mono<List<ReviewCase>> content = mongo.find(Query.of(filter).with(OPEN_FIRST).skip(page.offset())
-                        .limit(page.size()), ReviewCaseDocument.class)
+        Mono<List<ReviewCase>> content = mongo.find(Query.of(filter).with(OPEN_FIRST).skip(offset)
+                        .limit(size), ReviewCaseDocument.class)
                 .map(ReviewCaseDocument::toDomain)
                 .collectList();
         return Mono.zip(content, total).map(t -> new Page(t.getT1(), t.getT2()));

@@ -34,8 +34,6 @@ import io.proposalflow.events.ReviewersAssigned;
 import io.proposalflow.events.ScoreAverages;
 import io.proposalflow.events.Scores;
 import io.proposalflow.events.Themenfeld;
-import io.proposalflow.platform.errors.ConflictException;
-import io.proposalflow.platform.errors.NotFoundException;
 
 class ReviewCaseTest {
 
@@ -112,9 +110,9 @@ class ReviewCaseTest {
                 affiliated("amt", "gesundheitsamt-goslar"), reviewer("free"));
 
         assertThatThrownBy(() -> reviewCase.assignByHand(panel, List.of("free", "fg"), NOW))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("focus group");
+                .isInstanceOf(ReviewConflict.class).hasMessageContaining("focus group");
         assertThatThrownBy(() -> reviewCase.assignByHand(panel, List.of("amt"), NOW))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("gesundheitsamt-goslar");
+                .isInstanceOf(ReviewConflict.class).hasMessageContaining("gesundheitsamt-goslar");
         assertThat(reviewCase.reviewers()).isEmpty();
     }
 
@@ -124,7 +122,7 @@ class ReviewCaseTest {
                 ReviewDeadlines.DEFAULT);
 
         assertThatThrownBy(() -> reviewCase.assignByHand(panel(Themenfeld.HEALTH), List.of("stranger"), NOW))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("not on the review panel");
+                .isInstanceOf(ReviewConflict.class).hasMessageContaining("not on the review panel");
     }
 
     @Test
@@ -132,7 +130,7 @@ class ReviewCaseTest {
         ReviewCase reviewCase = openCase("a", "b");
 
         assertThatThrownBy(() -> reviewCase.decide(reviewer("c"), APPROVE, GOOD, null, NOW, POLICY))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOf(NotAssigned.class);
         assertThat(reviewCase.pullEvents()).isEmpty();
     }
 
@@ -141,7 +139,7 @@ class ReviewCaseTest {
         ReviewCase reviewCase = openCase("a", "b");
 
         assertThatThrownBy(() -> reviewCase.decide(reviewer("a", Themenfeld.HEALTH), APPROVE, GOOD, null, NOW, POLICY))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(ReviewConflict.class);
     }
 
     @Test
@@ -225,7 +223,7 @@ class ReviewCaseTest {
         reviewCase.decide(reviewer("a"), APPROVE, GOOD, null, NOW, POLICY);
 
         assertThatThrownBy(() -> reviewCase.decide(reviewer("a"), REJECT, GOOD, "doch nicht", NOW, POLICY))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("COMPLETED");
+                .isInstanceOf(ReviewConflict.class).hasMessageContaining("COMPLETED");
     }
 
     @Test
@@ -238,7 +236,7 @@ class ReviewCaseTest {
         assertThat(reviewCase.status()).isEqualTo(ReviewStatus.CANCELLED);
         assertThat(reviewCase.pullEvents()).singleElement().isInstanceOf(ReviewCancelled.class);
         assertThatThrownBy(() -> reviewCase.decide(reviewer("a"), APPROVE, GOOD, null, NOW, POLICY))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(ReviewConflict.class);
     }
 
     @Test

@@ -24,8 +24,6 @@ import io.proposalflow.events.ReviewOutcome;
 import io.proposalflow.events.ReviewerRemoved;
 import io.proposalflow.events.ReviewersAssigned;
 import io.proposalflow.events.Themenfeld;
-import io.proposalflow.platform.errors.ConflictException;
-import io.proposalflow.platform.errors.NotFoundException;
 
 /** Issue 19, item 4: the coordination removes or replaces reviewers, so a case can always finish. */
 class ReviewerChangeTest {
@@ -85,7 +83,7 @@ class ReviewerChangeTest {
         reviewCase.removeReviewer("a", NOW, POLICY);
 
         assertThatThrownBy(() -> reviewCase.decide(reviewer("a"), APPROVE, GOOD, null, NOW, POLICY))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOf(NotAssigned.class);
     }
 
     @Test
@@ -93,7 +91,7 @@ class ReviewerChangeTest {
         ReviewCase reviewCase = openCase("a");
 
         assertThatThrownBy(() -> reviewCase.removeReviewer("a", NOW, POLICY))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("only reviewer");
+                .isInstanceOf(ReviewConflict.class).hasMessageContaining("only reviewer");
         reviewCase.replaceReviewer(panel(Themenfeld.HEALTH, reviewer("a"), reviewer("b")), "a", "b", NOW);
 
         assertThat(reviewCase.reviewers()).extracting(AssignedReviewer::reviewerId).containsExactly("b");
@@ -130,13 +128,13 @@ class ReviewerChangeTest {
         reviewCase.pullEvents();
 
         assertThatThrownBy(() -> reviewCase.replaceReviewer(panel, "a", "fg", NOW))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("submitting focus group");
+                .isInstanceOf(ReviewConflict.class).hasMessageContaining("submitting focus group");
         assertThatThrownBy(() -> reviewCase.replaceReviewer(panel, "a", "amt", NOW))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("gesundheitsamt-goslar");
+                .isInstanceOf(ReviewConflict.class).hasMessageContaining("gesundheitsamt-goslar");
         assertThatThrownBy(() -> reviewCase.replaceReviewer(panel, "a", "stranger", NOW))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("not on the review panel");
+                .isInstanceOf(ReviewConflict.class).hasMessageContaining("not on the review panel");
         assertThatThrownBy(() -> reviewCase.replaceReviewer(panel, "a", "b", NOW))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("already assigned");
+                .isInstanceOf(ReviewConflict.class).hasMessageContaining("already assigned");
 
         assertThat(reviewCase.reviewers()).extracting(AssignedReviewer::reviewerId).containsExactly("a", "b");
         assertThat(reviewCase.pullEvents()).isEmpty();
@@ -146,11 +144,11 @@ class ReviewerChangeTest {
     void onlyAssignedReviewersOfAnOpenCaseCanBeRemoved() {
         ReviewCase reviewCase = openCase("a", "b");
 
-        assertThatThrownBy(() -> reviewCase.removeReviewer("z", NOW, POLICY)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> reviewCase.removeReviewer("z", NOW, POLICY)).isInstanceOf(NotAssigned.class);
 
         reviewCase.cancel("zurückgezogen");
         assertThatThrownBy(() -> reviewCase.removeReviewer("a", NOW, POLICY))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("CANCELLED");
+                .isInstanceOf(ReviewConflict.class).hasMessageContaining("CANCELLED");
         assertThat(reviewCase.reviewers()).hasSize(2);
     }
 

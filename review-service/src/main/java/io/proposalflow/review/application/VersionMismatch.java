@@ -1,4 +1,4 @@
-package io.proposalflow.review.persistence;
+package io.proposalflow.review.application;
 
 import java.util.UUID;
 
