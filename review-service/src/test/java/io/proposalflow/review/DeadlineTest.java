@@ -45,9 +45,9 @@ class DeadlineTest extends ReviewServiceTestBase {
     void remindersAndOverdueEventsFireOncePerReviewerAcrossInstancesAndRestarts() {
         UUID proposalId = UUID.randomUUID();
         send(new ProposalSubmitted(proposalId, 1, EventSamples.neuerkerodeContent(), "fg-arbeitswelt"));
-        ReviewCaseDocument opened = awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
-        Instant dueAt = opened.getDueAt();
-        assertThat(Duration.between(opened.getOpenedAt(), dueAt)).isEqualTo(Duration.ofDays(14));
+        ReviewCaseDocument opened = awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
+        Instant dueAt = opened.getState().dueAt();
+        assertThat(Duration.between(opened.getState().openedAt(), dueAt)).isEqualTo(Duration.ofDays(14));
 
         // two instances, one moment: only one save can win the version
         race(dueAt.minus(Duration.ofDays(1)));
@@ -58,7 +58,7 @@ class DeadlineTest extends ReviewServiceTestBase {
         newInstance().fireDue(dueAt.plus(Duration.ofDays(1))).block();
 
         ReviewCaseDocument flagged = awaitCase(proposalId, 1, c -> true);
-        assertThat(flagged.getReviewers()).allSatisfy(r -> {
+        assertThat(flagged.getState().reviewers()).allSatisfy(r -> {
             assertThat(r.remindedAt()).isNotNull();
             assertThat(r.overdueAt()).isNotNull();
         });
@@ -77,18 +77,18 @@ class DeadlineTest extends ReviewServiceTestBase {
     void aReviewerWhoHasDecidedIsNotReminded() {
         UUID proposalId = UUID.randomUUID();
         send(new ProposalSubmitted(proposalId, 1, EventSamples.neuerkerodeContent(), "fg-arbeitswelt"));
-        ReviewCaseDocument opened = awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        ReviewCaseDocument opened = awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
         as("rev-kvhs").post().uri("/api/reviews/{id}/decisions", opened.getId())
                 .bodyValue(java.util.Map.of("decision", "APPROVE", "scores", java.util.Map.of("need", 4,
                         "feasibility", 4, "integrationImpact", 4, "sustainability", 4)))
                 .exchange().expectStatus().isOk();
 
-        newInstance().fireDue(opened.getDueAt().minus(Duration.ofDays(1))).block();
+        newInstance().fireDue(opened.getState().dueAt().minus(Duration.ofDays(1))).block();
 
         ReviewCaseDocument after = awaitCase(proposalId, 1, c -> true);
-        assertThat(after.getReviewers()).filteredOn(r -> r.reviewerId().equals("rev-kvhs"))
+        assertThat(after.getState().reviewers()).filteredOn(r -> r.reviewerId().equals("rev-kvhs"))
                 .extracting(AssignedReviewer::remindedAt).containsOnlyNulls();
-        assertThat(after.getReviewers()).filteredOn(r -> r.reviewerId().equals("rev-migration"))
+        assertThat(after.getState().reviewers()).filteredOn(r -> r.reviewerId().equals("rev-migration"))
                 .extracting(AssignedReviewer::remindedAt).doesNotContainNull();
     }
 
@@ -96,8 +96,8 @@ class DeadlineTest extends ReviewServiceTestBase {
     void anInstanceWorkingFromAStaleReadLosesOnTheVersionSoItsEventsAreNeverSaved() {
         UUID proposalId = UUID.randomUUID();
         send(new ProposalSubmitted(proposalId, 1, EventSamples.neuerkerodeContent(), "fg-arbeitswelt"));
-        ReviewCaseDocument opened = awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
-        Instant now = opened.getDueAt().minus(Duration.ofDays(1));
+        ReviewCaseDocument opened = awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
+        Instant now = opened.getState().dueAt().minus(Duration.ofDays(1));
         ReviewCaseDocument readByFirst = store.find(UUID.fromString(opened.getId())).block();
         ReviewCaseDocument readBySecond = store.find(UUID.fromString(opened.getId())).block();
 
@@ -120,7 +120,7 @@ class DeadlineTest extends ReviewServiceTestBase {
                 java.util.Set.of()))), List.of("rev-kvhs"), Instant.now().minus(Duration.ofDays(15)));
         mongo.insert(ReviewCaseDocument.of(late, CODEC)).block();
 
-        awaitCase(proposalId, 1, c -> c.getReviewers().get(0).overdueAt() != null);
+        awaitCase(proposalId, 1, c -> c.getState().reviewers().get(0).overdueAt() != null);
 
         reviewEvents(proposalId, e -> !only(ReviewOverdue.class, e).isEmpty());
         assertThat(only(ReviewOverdue.class, reviewEventsAfter(proposalId, Duration.ofSeconds(3))))

@@ -58,7 +58,7 @@ class FairAssignmentTest extends ReviewServiceTestBase {
         panel.forEach(id -> assignments.put(id, 0));
         for (UUID proposalId : proposals) {
             ReviewCaseDocument reviewCase = caseOf(proposalId);
-            assertThat(reviewCase.getStatus()).isEqualTo(ReviewStatus.OPEN);
+            assertThat(reviewCase.getState().status()).isEqualTo(ReviewStatus.OPEN);
             assertThat(reviewCase.getReviewerIds()).hasSize(2).doesNotHaveDuplicates();
             reviewCase.getReviewerIds().forEach(id -> assignments.merge(id, 1, Integer::sum));
         }
@@ -81,7 +81,7 @@ class FairAssignmentTest extends ReviewServiceTestBase {
                     .collectList().block(TIMEOUT);
         }
 
-        assertThat(proposals).extracting(id -> caseOf(id).getStatus())
+        assertThat(proposals).extracting(id -> caseOf(id).getState().status())
                 .containsOnly(ReviewStatus.COMPLETED, ReviewStatus.CANCELLED);
         assertThat(busy(panel).values()).as("reserved load after the cases finished").containsOnly(0);
         assertThat(reservedCases(panel)).isEmpty();

@@ -70,7 +70,7 @@ class RetryTest extends ReviewServiceTestBase {
     private UUID openCase() {
         UUID proposalId = UUID.randomUUID();
         send(new ProposalSubmitted(proposalId, 1, EventSamples.neuerkerodeContent(), "fg-arbeitswelt"));
-        awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
         return proposalId;
     }
 }

@@ -51,10 +51,10 @@ class ReviewFlowTest extends ReviewServiceTestBase {
     void aSubmittedProposalOpensACaseAssignedToReviewersWithoutConflictsOfInterest() {
         UUID proposalId = submitNeuerkerode();
 
-        ReviewCaseDocument reviewCase = awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        ReviewCaseDocument reviewCase = awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
 
         assertThat(reviewCase.getReviewerIds()).containsExactlyInAnyOrder("rev-kvhs", "rev-migration");
-        assertThat(reviewCase.getContent()).isEqualTo(EventSamples.neuerkerodeContent());
+        assertThat(reviewCase.getState().content()).isEqualTo(EventSamples.neuerkerodeContent());
         List<ReviewEvent> events = reviewEvents(proposalId, e -> only(ReviewersAssigned.class, e).size() == 1);
         assertThat(only(ReviewOpened.class, events)).singleElement()
                 .satisfies(e -> assertThat(e.themenfeld()).isEqualTo(Themenfeld.WORK_ECONOMY));
@@ -86,25 +86,25 @@ class ReviewFlowTest extends ReviewServiceTestBase {
     @Test
     void aResubmissionOpensTheNextRoundWithTheRevisedContent() {
         UUID proposalId = submitNeuerkerode();
-        awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
         ProposalContent revised = content(Themenfeld.WORK_ECONOMY, "stiftung-neuerkerode");
 
         send(new ProposalResubmitted(proposalId, 5, 2, revised, "fg-arbeitswelt"));
 
-        ReviewCaseDocument second = awaitCase(proposalId, 2, c -> c.getStatus() == ReviewStatus.OPEN);
-        assertThat(second.getRound()).isEqualTo(2);
-        assertThat(second.getContent()).isEqualTo(revised);
+        ReviewCaseDocument second = awaitCase(proposalId, 2, c -> c.getState().status() == ReviewStatus.OPEN);
+        assertThat(second.getState().round()).isEqualTo(2);
+        assertThat(second.getState().content()).isEqualTo(revised);
     }
 
     @Test
     void theCasesOfOneProposalAreListedByItsIdWithoutPagingThroughAllOthers() {
         UUID proposalId = submitNeuerkerode();
         UUID other = submitNeuerkerode();
-        awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
-        awaitCase(other, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
+        awaitCase(other, 1, c -> c.getState().status() == ReviewStatus.OPEN);
         send(new ProposalResubmitted(proposalId, 5, 2, content(Themenfeld.WORK_ECONOMY, "stiftung-neuerkerode"),
                 "fg-arbeitswelt"));
-        awaitCase(proposalId, 2, c -> c.getStatus() == ReviewStatus.OPEN);
+        awaitCase(proposalId, 2, c -> c.getState().status() == ReviewStatus.OPEN);
 
         as("koordination").get().uri("/api/reviews?proposalId={id}&size=100", proposalId).exchange()
                 .expectStatus().isOk()
@@ -118,13 +118,13 @@ class ReviewFlowTest extends ReviewServiceTestBase {
     @Test
     void withdrawalCancelsTheOpenCase() {
         UUID proposalId = submitNeuerkerode();
-        awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
 
         send(new ProposalWithdrawn(proposalId, 3, ProposalStatus.IN_REVIEW, "Förderung anderweitig gesichert",
                 "fg-arbeitswelt"));
 
-        ReviewCaseDocument cancelled = awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.CANCELLED);
-        assertThat(cancelled.getCancelReason()).contains("Förderung anderweitig gesichert");
+        ReviewCaseDocument cancelled = awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.CANCELLED);
+        assertThat(cancelled.getState().cancelReason()).contains("Förderung anderweitig gesichert");
         assertThat(only(ReviewCancelled.class, reviewEvents(proposalId,
                 e -> !only(ReviewCancelled.class, e).isEmpty()))).hasSize(1);
         decide(caseOf(proposalId), "rev-kvhs", "APPROVE", null).expectStatus().isEqualTo(409);
@@ -150,7 +150,7 @@ class ReviewFlowTest extends ReviewServiceTestBase {
     void whenEveryReviewerHasDecidedTheCaseCompletesWithTheOutcomeOfTheQuorumPolicy(String kvhs, String migration,
             ReviewOutcome expected) {
         UUID proposalId = submitNeuerkerode();
-        awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
         UUID caseId = caseOf(proposalId);
 
         decide(caseId, "rev-kvhs", kvhs, "Begründung KVHS").expectStatus().isOk()
@@ -170,7 +170,7 @@ class ReviewFlowTest extends ReviewServiceTestBase {
     @Test
     void aReviewerMayReviseTheirDecisionUntilTheCaseCloses() {
         UUID proposalId = submitNeuerkerode();
-        awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
         UUID caseId = caseOf(proposalId);
 
         decide(caseId, "rev-kvhs", "REJECT", "Bedarf nicht belegt").expectStatus().isOk();
@@ -189,7 +189,7 @@ class ReviewFlowTest extends ReviewServiceTestBase {
     @Test
     void aReviewerWhoIsNotAssignedCannotDecideOrSeeTheCase() {
         UUID proposalId = submitNeuerkerode();
-        awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
         UUID caseId = caseOf(proposalId);
 
         decide(caseId, "rev-jobcenter", "APPROVE", null).expectStatus().isNotFound();
@@ -197,13 +197,13 @@ class ReviewFlowTest extends ReviewServiceTestBase {
         as("rev-jobcenter").get().uri("/api/reviews/{id}", caseId).exchange().expectStatus().isNotFound();
 
         ReviewCaseDocument unchanged = awaitCase(proposalId, 1, c -> true);
-        assertThat(unchanged.getReviewers()).allSatisfy(r -> assertThat(r.hasDecided()).isFalse());
+        assertThat(unchanged.getState().reviewers()).allSatisfy(r -> assertThat(r.hasDecided()).isFalse());
     }
 
     @Test
     void aRejectionWithoutCommentOrWithScoresOutOfRangeIsABadRequest() {
         UUID proposalId = submitNeuerkerode();
-        awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
         UUID caseId = caseOf(proposalId);
 
         decide(caseId, "rev-kvhs", "REJECT", null).expectStatus().isBadRequest()
@@ -219,7 +219,7 @@ class ReviewFlowTest extends ReviewServiceTestBase {
     @Test
     void reviewersListOnlyTheirOwnCasesAndCoordinatorsSeeAll() {
         UUID proposalId = submitNeuerkerode();
-        awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
         String caseId = caseOf(proposalId).toString();
 
         as("rev-kvhs").get().uri("/api/reviews?size=100").exchange().expectStatus().isOk()
@@ -243,7 +243,7 @@ class ReviewFlowTest extends ReviewServiceTestBase {
         putPanel(Themenfeld.EMPOWERMENT, "rev-migration", "landkreis-goslar", "rev-ehrenamt", "freiwilligenagentur-goslar");
         UUID proposalId = UUID.randomUUID();
         send(new ProposalSubmitted(proposalId, 1, content(Themenfeld.EMPOWERMENT, "landkreis-goslar"), "fg-empowerment"));
-        awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.UNASSIGNED);
+        awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.UNASSIGNED);
         UUID caseId = caseOf(proposalId);
 
         assign(caseId, "rev-migration").expectStatus().isEqualTo(409)
@@ -269,7 +269,7 @@ class ReviewFlowTest extends ReviewServiceTestBase {
         for (int i = 0; i < 3; i++) {
             UUID proposalId = UUID.randomUUID();
             send(new ProposalSubmitted(proposalId, 1, content(Themenfeld.EMPOWERMENT), "fg-empowerment"));
-            assigned.add(awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN).getReviewerIds());
+            assigned.add(awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN).getReviewerIds());
         }
 
         assertThat(assigned.get(0)).containsExactlyInAnyOrder(prefix + "a", prefix + "b");
@@ -288,7 +288,7 @@ class ReviewFlowTest extends ReviewServiceTestBase {
                         "ce_type", "io.proposalflow.proposal.submitted.v1"));
         send(new ProposalSubmitted(proposalId, 1, EventSamples.neuerkerodeContent(), "fg-arbeitswelt"));
 
-        awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
         try (var probe = new io.proposalflow.testsupport.TopicProbe(
                 io.proposalflow.testsupport.TestBackends.get().kafkaBootstrapServers(),
                 "error.proposal-events.review-service")) {

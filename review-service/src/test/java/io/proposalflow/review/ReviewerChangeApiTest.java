@@ -35,7 +35,7 @@ class ReviewerChangeApiTest extends ReviewServiceTestBase {
         // Neuerkerode (WORK_ECONOMY): only rev-kvhs and rev-migration are free of conflicts
         UUID proposalId = UUID.randomUUID();
         send(new ProposalSubmitted(proposalId, 1, EventSamples.neuerkerodeContent(), "fg-arbeitswelt"));
-        awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
         UUID caseId = ReviewCase.idFor(proposalId, 1);
         decide(caseId, "rev-kvhs", "APPROVE", null).expectStatus().isOk();
         String etag = etagOf(caseId);
@@ -78,7 +78,7 @@ class ReviewerChangeApiTest extends ReviewServiceTestBase {
         UUID proposalId = UUID.randomUUID();
         send(new ProposalSubmitted(proposalId, 1,
                 ReviewFlowTest.content(Themenfeld.EDUCATION_LANGUAGE, "jobcenter-goslar"), "fg-bildung"));
-        ReviewCaseDocument opened = awaitCase(proposalId, 1, c -> c.getStatus() == ReviewStatus.OPEN);
+        ReviewCaseDocument opened = awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
         UUID caseId = ReviewCase.idFor(proposalId, 1);
         String leaving = opened.getReviewerIds().get(0);
         String staying = opened.getReviewerIds().get(1);

@@ -42,32 +42,12 @@ import io.proposalflow.events.Scores;
 public final class ReviewCase {
 
     private final UUID id;
-    private final UUID proposalId;
-    private final int round;
-    private final ProposalContent content;
-    private final Instant openedAt;
-    private final Instant dueAt;
-    private final Instant remindAt;
-    private ReviewStatus status;
-    private final List<AssignedReviewer> reviewers;
-    private ReviewResult result;
-    private String cancelReason;
+    private ReviewCaseState state;
     private final List<ReviewEvent> pendingEvents = new ArrayList<>();
 
-    private ReviewCase(UUID id, UUID proposalId, int round, ProposalContent content, Instant openedAt, Instant dueAt,
-            Instant remindAt, ReviewStatus status, List<AssignedReviewer> reviewers, ReviewResult result,
-            String cancelReason) {
+    private ReviewCase(UUID id, ReviewCaseState state) {
         this.id = Objects.requireNonNull(id, "id");
-        this.proposalId = Objects.requireNonNull(proposalId, "proposalId");
-        this.round = round;
-        this.content = Objects.requireNonNull(content, "content");
-        this.openedAt = Objects.requireNonNull(openedAt, "openedAt");
-        this.dueAt = Objects.requireNonNull(dueAt, "dueAt");
-        this.remindAt = Objects.requireNonNull(remindAt, "remindAt");
-        this.status = Objects.requireNonNull(status, "status");
-        this.reviewers = new ArrayList<>(reviewers);
-        this.result = result;
-        this.cancelReason = cancelReason;
+        this.state = Objects.requireNonNull(state, "state");
     }
 
     /**
@@ -84,18 +64,15 @@ public final class ReviewCase {
         // MongoDB stores milliseconds: the due date in the opening event must equal the stored one
         Instant openedAt = now.truncatedTo(ChronoUnit.MILLIS);
         Instant dueAt = deadlines.dueAt(openedAt);
-        ReviewCase reviewCase = new ReviewCase(idFor(proposalId, round), proposalId, round, content, openedAt, dueAt,
-                deadlines.remindAt(dueAt), ReviewStatus.UNASSIGNED, List.of(), null, null);
+        ReviewCase reviewCase = new ReviewCase(idFor(proposalId, round), new ReviewCaseState(proposalId, round,
+                content, openedAt, dueAt, deadlines.remindAt(dueAt), ReviewStatus.UNASSIGNED, List.of(), null, null));
         reviewCase.pendingEvents.add(new ReviewOpened(reviewCase.id, proposalId, round, content.themenfeld(), dueAt));
         return reviewCase;
     }
 
     /** Rebuilds a stored case; no events. */
-    public static ReviewCase restore(UUID id, UUID proposalId, int round, ProposalContent content, Instant openedAt,
-            Instant dueAt, Instant remindAt, ReviewStatus status, List<AssignedReviewer> reviewers, ReviewResult result,
-            String cancelReason) {
-        return new ReviewCase(id, proposalId, round, content, openedAt, dueAt, remindAt, status, reviewers, result,
-                cancelReason);
+    public static ReviewCase restore(UUID id, ReviewCaseState state) {
+        return new ReviewCase(id, state);
     }
 
     /**
@@ -107,7 +84,7 @@ public final class ReviewCase {
     public boolean assignFromPanel(ReviewPanel panel, AssignmentPolicy policy, Map<String, Integer> openCases,
             Instant now) {
         requireStatus(ReviewStatus.UNASSIGNED, "assign reviewers automatically");
-        Optional<List<Reviewer>> chosen = policy.choose(panel, content, openCases);
+        Optional<List<Reviewer>> chosen = policy.choose(panel, content(), openCases);
         chosen.ifPresent(list -> add(list, false, now));
         return chosen.isPresent();
     }
@@ -125,7 +102,7 @@ public final class ReviewCase {
             return false;
         }
         for (Reviewer reviewer : chosen) {
-            if (reviewer.conflictWith(content).isPresent()) {
+            if (reviewer.conflictWith(content()).isPresent()) {
                 throw new IllegalArgumentException("chose a conflicted reviewer " + reviewer.id());
             }
         }
@@ -140,7 +117,7 @@ public final class ReviewCase {
      * are left as they are.
      */
     public void assignByHand(ReviewPanel panel, List<String> reviewerIds, Instant now) {
-        if (status.isClosed()) {
+        if (status().isClosed()) {
             throw closed("assign reviewers");
         }
         List<Reviewer> toAdd = new ArrayList<>();
@@ -167,12 +144,12 @@ public final class ReviewCase {
      */
     public void removeReviewer(String reviewerId, Instant now, QuorumPolicy policy) {
         AssignedReviewer removed = requireRemovable(reviewerId);
-        if (reviewers.size() == 1) {
+        if (state.reviewers().size() == 1) {
             throw new ReviewConflict("cannot remove " + reviewerId + ": they are the only reviewer of the case; "
                     + "replace them or assign another reviewer first", Map.of("reviewerId", reviewerId));
         }
         drop(removed);
-        if (reviewers.stream().allMatch(AssignedReviewer::hasDecided)) {
+        if (state.reviewers().stream().allMatch(AssignedReviewer::hasDecided)) {
             complete(policy, now);
         }
     }
@@ -196,22 +173,24 @@ public final class ReviewCase {
 
     private AssignedReviewer requireRemovable(String reviewerId) {
         AssignedReviewer assigned = assignment(reviewerId).orElseThrow(() -> NotAssigned.reviewer(reviewerId, id));
-        if (status != ReviewStatus.OPEN) {
+        if (status() != ReviewStatus.OPEN) {
             throw closed("change the reviewers");
         }
         return assigned;
     }
 
     private void drop(AssignedReviewer removed) {
-        reviewers.remove(removed);
-        pendingEvents.add(new ReviewerRemoved(id, proposalId, removed.reviewerId(), removed.hasDecided()));
+        List<AssignedReviewer> remaining = new ArrayList<>(state.reviewers());
+        remaining.remove(removed);
+        changeReviewers(remaining);
+        pendingEvents.add(new ReviewerRemoved(id, proposalId(), removed.reviewerId(), removed.hasDecided()));
     }
 
     private Reviewer requireAssignable(ReviewPanel panel, String reviewerId) {
         Reviewer reviewer = panel.member(reviewerId).orElseThrow(() -> new ReviewConflict(
-                reviewerId + " is not on the review panel of " + content.themenfeld(),
-                Map.of("reviewerId", reviewerId, "themenfeld", content.themenfeld().name())));
-        Optional<ConflictOfInterest> conflict = reviewer.conflictWith(content);
+                reviewerId + " is not on the review panel of " + content().themenfeld(),
+                Map.of("reviewerId", reviewerId, "themenfeld", content().themenfeld().name())));
+        Optional<ConflictOfInterest> conflict = reviewer.conflictWith(content());
         if (conflict.isPresent()) {
             throw new ReviewConflict("conflict of interest: " + conflict.get().explanation(),
                     Map.of("reviewerId", reviewerId));
@@ -224,17 +203,18 @@ public final class ReviewCase {
      * Their load is reserved (see the README, "Fair assignment"); everyone else's is released.
      */
     public Set<String> pendingReviewerIds() {
-        if (status != ReviewStatus.OPEN) {
+        if (status() != ReviewStatus.OPEN) {
             return Set.of();
         }
-        return reviewers.stream().filter(r -> !r.hasDecided()).map(AssignedReviewer::reviewerId)
+        return state.reviewers().stream().filter(r -> !r.hasDecided()).map(AssignedReviewer::reviewerId)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
     private void add(List<Reviewer> toAdd, boolean manual, Instant now) {
-        toAdd.forEach(r -> reviewers.add(AssignedReviewer.assigned(r.id(), now, manual)));
-        status = ReviewStatus.OPEN;
-        pendingEvents.add(new ReviewersAssigned(id, proposalId, toAdd.stream().map(Reviewer::id).toList(), manual));
+        List<AssignedReviewer> more = new ArrayList<>(state.reviewers());
+        toAdd.forEach(r -> more.add(AssignedReviewer.assigned(r.id(), now, manual)));
+        state = state.changed(ReviewStatus.OPEN, more, state.result(), state.cancelReason());
+        pendingEvents.add(new ReviewersAssigned(id, proposalId(), toAdd.stream().map(Reviewer::id).toList(), manual));
     }
 
     /**
@@ -250,27 +230,29 @@ public final class ReviewCase {
             QuorumPolicy policy) {
         AssignedReviewer assigned = assignment(reviewer.id())
                 .orElseThrow(() -> NotAssigned.toActOn(id));
-        if (status.isClosed()) {
+        if (status().isClosed()) {
             throw closed("record a decision");
         }
-        Optional<ConflictOfInterest> conflict = reviewer.conflictWith(content);
+        Optional<ConflictOfInterest> conflict = reviewer.conflictWith(content());
         if (conflict.isPresent()) {
             throw new ReviewConflict("conflict of interest: " + conflict.get().explanation(),
                     Map.of("reviewerId", reviewer.id()));
         }
         Judgement judgement = new Judgement(decision, scores, comment, now);
         boolean revision = assigned.hasDecided();
-        reviewers.set(reviewers.indexOf(assigned), assigned.withJudgement(judgement));
-        pendingEvents.add(new ReviewDecisionRecorded(id, proposalId, reviewer.id(), decision, scores, revision));
-        if (reviewers.stream().allMatch(AssignedReviewer::hasDecided)) {
+        List<AssignedReviewer> judged = new ArrayList<>(state.reviewers());
+        judged.set(judged.indexOf(assigned), assigned.withJudgement(judgement));
+        changeReviewers(judged);
+        pendingEvents.add(new ReviewDecisionRecorded(id, proposalId(), reviewer.id(), decision, scores, revision));
+        if (judged.stream().allMatch(AssignedReviewer::hasDecided)) {
             complete(policy, now);
         }
     }
 
     private void complete(QuorumPolicy policy, Instant now) {
-        result = ReviewResult.of(reviewers, policy, now);
-        status = ReviewStatus.COMPLETED;
-        pendingEvents.add(new ReviewCompleted(id, proposalId, round, result.outcome(), result.averageScores(),
+        ReviewResult result = ReviewResult.of(state.reviewers(), policy, now);
+        state = state.changed(ReviewStatus.COMPLETED, state.reviewers(), result, state.cancelReason());
+        pendingEvents.add(new ReviewCompleted(id, proposalId(), round(), result.outcome(), result.averageScores(),
                 result.comments(), result.summary()));
     }
 
@@ -280,12 +262,11 @@ public final class ReviewCase {
      * @return false if the case was already closed (nothing changes, e.g. a late withdrawal event)
      */
     public boolean cancel(String reason) {
-        if (status.isClosed()) {
+        if (status().isClosed()) {
             return false;
         }
-        status = ReviewStatus.CANCELLED;
-        cancelReason = reason;
-        pendingEvents.add(new ReviewCancelled(id, proposalId, reason));
+        state = state.changed(ReviewStatus.CANCELLED, state.reviewers(), state.result(), reason);
+        pendingEvents.add(new ReviewCancelled(id, proposalId(), reason));
         return true;
     }
 
@@ -297,9 +278,11 @@ public final class ReviewCase {
      * @return whether anything was due
      */
     public boolean fireDeadlines(Instant now) {
-        if (status != ReviewStatus.OPEN) {
+        if (status() != ReviewStatus.OPEN) {
             return false;
         }
+        Instant dueAt = dueAt();
+        List<AssignedReviewer> reviewers = new ArrayList<>(state.reviewers());
         boolean fired = false;
         for (int i = 0; i < reviewers.size(); i++) {
             AssignedReviewer r = reviewers.get(i);
@@ -308,14 +291,15 @@ public final class ReviewCase {
             }
             if (!now.isBefore(dueAt) && r.overdueAt() == null) {
                 reviewers.set(i, r.overdue(now));
-                pendingEvents.add(new ReviewOverdue(id, proposalId, r.reviewerId(), dueAt));
+                pendingEvents.add(new ReviewOverdue(id, proposalId(), r.reviewerId(), dueAt));
                 fired = true;
-            } else if (now.isBefore(dueAt) && !now.isBefore(remindAt) && r.remindedAt() == null) {
+            } else if (now.isBefore(dueAt) && !now.isBefore(remindAt()) && r.remindedAt() == null) {
                 reviewers.set(i, r.reminded(now));
-                pendingEvents.add(new ReviewReminderDue(id, proposalId, r.reviewerId(), dueAt));
+                pendingEvents.add(new ReviewReminderDue(id, proposalId(), r.reviewerId(), dueAt));
                 fired = true;
             }
         }
+        changeReviewers(reviewers);
         return fired;
     }
 
@@ -324,12 +308,12 @@ public final class ReviewCase {
      * pending. Stored with the case so the scheduler finds due cases with one indexed query.
      */
     public Optional<Instant> nextDeadline() {
-        if (status != ReviewStatus.OPEN) {
+        if (status() != ReviewStatus.OPEN) {
             return Optional.empty();
         }
-        return reviewers.stream()
+        return state.reviewers().stream()
                 .filter(r -> !r.hasDecided() && r.overdueAt() == null)
-                .map(r -> r.remindedAt() == null && remindAt.isBefore(dueAt) ? remindAt : dueAt)
+                .map(r -> r.remindedAt() == null && remindAt().isBefore(dueAt()) ? remindAt() : dueAt())
                 .min(Comparator.naturalOrder());
     }
 
@@ -341,7 +325,7 @@ public final class ReviewCase {
     }
 
     public Optional<AssignedReviewer> assignment(String reviewerId) {
-        return reviewers.stream().filter(r -> r.reviewerId().equals(reviewerId)).findFirst();
+        return state.reviewers().stream().filter(r -> r.reviewerId().equals(reviewerId)).findFirst();
     }
 
     public boolean isAssigned(String reviewerId) {
@@ -349,26 +333,32 @@ public final class ReviewCase {
     }
 
     private void requireStatus(ReviewStatus expected, String action) {
-        if (status != expected) {
-            throw new ReviewConflict("cannot " + action + " of a case that is " + status,
-                    Map.of("currentStatus", status.name()));
+        if (status() != expected) {
+            throw new ReviewConflict("cannot " + action + " of a case that is " + status(),
+                    Map.of("currentStatus", status().name()));
         }
     }
 
     private ReviewConflict closed(String action) {
-        return new ReviewConflict("cannot " + action + ": the review case is " + status,
-                Map.of("currentStatus", status.name()));
+        return new ReviewConflict("cannot " + action + ": the review case is " + status(),
+                Map.of("currentStatus", status().name()));
+    }
+
+    private void changeReviewers(List<AssignedReviewer> reviewers) {
+        state = state.changed(state.status(), reviewers, state.result(), state.cancelReason());
     }
 
     public UUID id() { return id; }
-    public UUID proposalId() { return proposalId; }
-    public int round() { return round; }
-    public ProposalContent content() { return content; }
-    public Instant openedAt() { return openedAt; }
-    public Instant dueAt() { return dueAt; }
-    public Instant remindAt() { return remindAt; }
-    public ReviewStatus status() { return status; }
-    public List<AssignedReviewer> reviewers() { return List.copyOf(reviewers); }
-    public Optional<ReviewResult> result() { return Optional.ofNullable(result); }
-    public Optional<String> cancelReason() { return Optional.ofNullable(cancelReason); }
+    /** The whole state, as it is stored. */
+    public ReviewCaseState state() { return state; }
+    public UUID proposalId() { return state.proposalId(); }
+    public int round() { return state.round(); }
+    public ProposalContent content() { return state.content(); }
+    public Instant openedAt() { return state.openedAt(); }
+    public Instant dueAt() { return state.dueAt(); }
+    public Instant remindAt() { return state.remindAt(); }
+    public ReviewStatus status() { return state.status(); }
+    public List<AssignedReviewer> reviewers() { return state.reviewers(); }
+    public Optional<ReviewResult> result() { return Optional.ofNullable(state.result()); }
+    public Optional<String> cancelReason() { return Optional.ofNullable(state.cancelReason()); }
 }

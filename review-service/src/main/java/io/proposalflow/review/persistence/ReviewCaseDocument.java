@@ -7,21 +7,23 @@ import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 import io.proposalflow.events.EventCodec;
 import io.proposalflow.events.EventEnvelope;
-import io.proposalflow.events.ProposalContent;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.platform.persistence.AggregateDocument;
 import io.proposalflow.review.domain.AssignedReviewer;
 import io.proposalflow.review.domain.ReviewCase;
-import io.proposalflow.review.domain.ReviewResult;
-import io.proposalflow.review.domain.ReviewStatus;
+import io.proposalflow.review.domain.ReviewCaseState;
 
 /**
- * A {@link ReviewCase} in MongoDB, with its outbox. Besides the case itself it keeps a few
- * derived fields that queries need: {@code reviewerIds} ("my cases"), {@code open} (open cases
- * first) and {@code nextDeadlineAt} (which cases the deadline watch must look at).
+ * A {@link ReviewCase} in MongoDB, with its outbox. The case's state is stored as it is, its
+ * {@link ReviewCaseState} unwrapped into the top level of the document (the layout of the fields
+ * the document had one by one before, so stored cases keep loading; the proposal id is a string,
+ * see ReviewMongoConversions). Besides the state it keeps a few derived fields that only queries
+ * read, written on every save: {@code themenfeld}, {@code reviewerIds} ("my cases"), {@code open}
+ * (open cases first) and {@code nextDeadlineAt} (which cases the deadline watch must look at).
  */
 @Document(ReviewCaseDocument.COLLECTION)
 public class ReviewCaseDocument extends AggregateDocument {
@@ -30,20 +32,12 @@ public class ReviewCaseDocument extends AggregateDocument {
 
     @Id
     private String id;
-    private String proposalId;
-    private int round;
+    @Unwrapped.Nullable
+    private ReviewCaseState state;
     private Themenfeld themenfeld;
-    private ProposalContent content;
-    private ReviewStatus status;
     private boolean open;
-    private Instant openedAt;
-    private Instant dueAt;
-    private Instant remindAt;
     private Instant nextDeadlineAt;
     private List<String> reviewerIds = new ArrayList<>();
-    private List<AssignedReviewer> reviewers = new ArrayList<>();
-    private ReviewResult result;
-    private String cancelReason;
 
     public ReviewCaseDocument() {
     }
@@ -57,57 +51,21 @@ public class ReviewCaseDocument extends AggregateDocument {
     }
 
     public ReviewCase toDomain() {
-        return ReviewCase.restore(UUID.fromString(id), UUID.fromString(proposalId), round, content, openedAt, dueAt,
-                remindAt, status, reviewers, result, cancelReason);
+        return ReviewCase.restore(UUID.fromString(id), state);
     }
 
-    /** Copies the case's state and queues its new events: saving the document then writes both at once. */
+    /** Takes the case's state and queues its new events: saving the document then writes both at once. */
     public void update(ReviewCase reviewCase, EventCodec codec) {
-        proposalId = reviewCase.proposalId().toString();
-        round = reviewCase.round();
-        themenfeld = reviewCase.content().themenfeld();
-        content = reviewCase.content();
-        status = reviewCase.status();
-        open = !status.isClosed();
-        openedAt = reviewCase.openedAt();
-        dueAt = reviewCase.dueAt();
-        remindAt = reviewCase.remindAt();
+        state = reviewCase.state();
+        themenfeld = state.content().themenfeld();
+        open = !state.status().isClosed();
         nextDeadlineAt = reviewCase.nextDeadline().orElse(null);
-        reviewers = new ArrayList<>(reviewCase.reviewers());
-        reviewerIds = reviewers.stream().map(AssignedReviewer::reviewerId).toList();
-        result = reviewCase.result().orElse(null);
-        cancelReason = reviewCase.cancelReason().orElse(null);
+        reviewerIds = state.reviewers().stream().map(AssignedReviewer::reviewerId).toList();
         reviewCase.pullEvents().forEach(event -> enqueue(EventEnvelope.of(event), codec));
     }
 
     public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public String getProposalId() { return proposalId; }
-    public void setProposalId(String proposalId) { this.proposalId = proposalId; }
-    public int getRound() { return round; }
-    public void setRound(int round) { this.round = round; }
-    public Themenfeld getThemenfeld() { return themenfeld; }
-    public void setThemenfeld(Themenfeld themenfeld) { this.themenfeld = themenfeld; }
-    public ProposalContent getContent() { return content; }
-    public void setContent(ProposalContent content) { this.content = content; }
-    public ReviewStatus getStatus() { return status; }
-    public void setStatus(ReviewStatus status) { this.status = status; }
-    public boolean isOpen() { return open; }
-    public void setOpen(boolean open) { this.open = open; }
-    public Instant getOpenedAt() { return openedAt; }
-    public void setOpenedAt(Instant openedAt) { this.openedAt = openedAt; }
-    public Instant getDueAt() { return dueAt; }
-    public void setDueAt(Instant dueAt) { this.dueAt = dueAt; }
-    public Instant getRemindAt() { return remindAt; }
-    public void setRemindAt(Instant remindAt) { this.remindAt = remindAt; }
-    public Instant getNextDeadlineAt() { return nextDeadlineAt; }
-    public void setNextDeadlineAt(Instant nextDeadlineAt) { this.nextDeadlineAt = nextDeadlineAt; }
+    public ReviewCaseState getState() { return state; }
     public List<String> getReviewerIds() { return reviewerIds; }
-    public void setReviewerIds(List<String> reviewerIds) { this.reviewerIds = reviewerIds; }
-    public List<AssignedReviewer> getReviewers() { return reviewers; }
-    public void setReviewers(List<AssignedReviewer> reviewers) { this.reviewers = reviewers; }
-    public ReviewResult getResult() { return result; }
-    public void setResult(ReviewResult result) { this.result = result; }
-    public String getCancelReason() { return cancelReason; }
-    public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
+    public Instant getNextDeadlineAt() { return nextDeadlineAt; }
 }
