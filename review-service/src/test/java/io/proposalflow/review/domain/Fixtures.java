@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import io.proposalflow.events.PartnerRef;
 import io.proposalflow.events.ProposalContent;
@@ -43,15 +42,5 @@ final class Fixtures {
 
     static ReviewPanel panel(Themenfeld themenfeld, Reviewer... reviewers) {
         return new ReviewPanel(themenfeld, List.of(reviewers));
-    }
-
-    /** An open case on HEALTH with the given reviewers assigned by hand, events already pulled. */
-    static ReviewCase openCase(String... reviewerIds) {
-        ReviewCase reviewCase = ReviewCase.open(UUID.randomUUID(), 1, proposal(Themenfeld.HEALTH), NOW,
-                ReviewDeadlines.DEFAULT);
-        Reviewer[] members = java.util.Arrays.stream(reviewerIds).map(Fixtures::reviewer).toArray(Reviewer[]::new);
-        reviewCase.assignByHand(panel(Themenfeld.HEALTH, members), List.of(reviewerIds), NOW);
-        reviewCase.pullEvents();
-        return reviewCase;
     }
 }

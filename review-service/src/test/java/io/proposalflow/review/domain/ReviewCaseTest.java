@@ -6,12 +6,13 @@ import static io.proposalflow.events.ReviewDecision.REQUEST_CHANGES;
 import static io.proposalflow.review.domain.Fixtures.GOOD;
 import static io.proposalflow.review.domain.Fixtures.NOW;
 import static io.proposalflow.review.domain.Fixtures.affiliated;
-import static io.proposalflow.review.domain.Fixtures.openCase;
 import static io.proposalflow.review.domain.Fixtures.panel;
 import static io.proposalflow.review.domain.Fixtures.proposal;
 import static io.proposalflow.review.domain.Fixtures.reviewer;
+import static io.proposalflow.review.domain.ReviewCaseFixture.POLICY;
+import static io.proposalflow.review.domain.ReviewCaseFixture.given;
+import static io.proposalflow.review.domain.ReviewCaseFixture.givenACaseFor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import io.proposalflow.events.ReviewCancelled;
 import io.proposalflow.events.ReviewCompleted;
 import io.proposalflow.events.ReviewDecisionRecorded;
-import io.proposalflow.events.ReviewEvent;
 import io.proposalflow.events.ReviewOpened;
 import io.proposalflow.events.ReviewOutcome;
 import io.proposalflow.events.ReviewOverdue;
@@ -36,8 +36,6 @@ import io.proposalflow.events.Scores;
 import io.proposalflow.events.Themenfeld;
 
 class ReviewCaseTest {
-
-    private static final QuorumPolicy POLICY = QuorumPolicy.CHANGES_FIRST_THEN_MAJORITY;
 
     @Test
     void theSameProposalRoundAlwaysGetsTheSameCaseId() {
@@ -59,202 +57,179 @@ class ReviewCaseTest {
 
     @Test
     void assignmentFromThePanelOpensTheCase() {
-        ReviewCase reviewCase = ReviewCase.open(UUID.randomUUID(), 1, proposal(Themenfeld.HEALTH), NOW,
-                ReviewDeadlines.DEFAULT);
-        reviewCase.pullEvents();
-
-        boolean assigned = reviewCase.assignFromPanel(panel(Themenfeld.HEALTH, reviewer("a"), reviewer("b")),
-                new AssignmentPolicy(2), Map.of(), NOW);
-
-        assertThat(assigned).isTrue();
-        assertThat(reviewCase.status()).isEqualTo(ReviewStatus.OPEN);
-        assertThat(reviewCase.pullEvents()).singleElement().isInstanceOfSatisfying(ReviewersAssigned.class, e -> {
-            assertThat(e.reviewerIds()).containsExactly("a", "b");
-            assertThat(e.manual()).isFalse();
-        });
+        given()
+                .when(c -> assertThat(c.assignFromPanel(panel(Themenfeld.HEALTH, reviewer("a"), reviewer("b")),
+                        new AssignmentPolicy(2), Map.of(), NOW)).isTrue())
+                .thenStatus(ReviewStatus.OPEN)
+                .thenEvent(ReviewersAssigned.class, e -> {
+                    assertThat(e.reviewerIds()).containsExactly("a", "b");
+                    assertThat(e.manual()).isFalse();
+                });
     }
 
     @Test
     void withTooFewEligibleReviewersTheCaseWaitsUnassigned() {
-        ReviewCase reviewCase = ReviewCase.open(UUID.randomUUID(), 1, proposal(Themenfeld.HEALTH), NOW,
-                ReviewDeadlines.DEFAULT);
-        reviewCase.pullEvents();
-
-        boolean assigned = reviewCase.assignFromPanel(
-                panel(Themenfeld.HEALTH, reviewer("a"), reviewer("b", Themenfeld.HEALTH)), new AssignmentPolicy(2),
-                Map.of(), NOW);
-
-        assertThat(assigned).isFalse();
-        assertThat(reviewCase.status()).isEqualTo(ReviewStatus.UNASSIGNED);
-        assertThat(reviewCase.pullEvents()).isEmpty();
+        given()
+                .when(c -> assertThat(c.assignFromPanel(
+                        panel(Themenfeld.HEALTH, reviewer("a"), reviewer("b", Themenfeld.HEALTH)),
+                        new AssignmentPolicy(2), Map.of(), NOW)).isFalse())
+                .thenStatus(ReviewStatus.UNASSIGNED)
+                .thenNoEvents();
     }
 
     @Test
     void aCoordinatorCanAssignAWaitingCaseByHand() {
-        ReviewCase reviewCase = ReviewCase.open(UUID.randomUUID(), 1, proposal(Themenfeld.HEALTH), NOW,
-                ReviewDeadlines.DEFAULT);
-        reviewCase.pullEvents();
-
-        reviewCase.assignByHand(panel(Themenfeld.HEALTH, reviewer("a")), List.of("a"), NOW);
-
-        assertThat(reviewCase.status()).isEqualTo(ReviewStatus.OPEN);
-        assertThat(reviewCase.pullEvents()).singleElement().isInstanceOfSatisfying(ReviewersAssigned.class,
-                e -> assertThat(e.manual()).isTrue());
+        given()
+                .when(c -> c.assignByHand(panel(Themenfeld.HEALTH, reviewer("a")), List.of("a"), NOW))
+                .thenStatus(ReviewStatus.OPEN)
+                .thenEvent(ReviewersAssigned.class, e -> assertThat(e.manual()).isTrue());
     }
 
     @Test
     void assignmentByHandRefusesAConflictOfInterest() {
-        ReviewCase reviewCase = ReviewCase.open(UUID.randomUUID(), 1,
-                proposal(Themenfeld.HEALTH, "gesundheitsamt-goslar"), NOW, ReviewDeadlines.DEFAULT);
         ReviewPanel panel = panel(Themenfeld.HEALTH, reviewer("fg", Themenfeld.HEALTH),
                 affiliated("amt", "gesundheitsamt-goslar"), reviewer("free"));
 
-        assertThatThrownBy(() -> reviewCase.assignByHand(panel, List.of("free", "fg"), NOW))
-                .isInstanceOf(ReviewConflict.class).hasMessageContaining("focus group");
-        assertThatThrownBy(() -> reviewCase.assignByHand(panel, List.of("amt"), NOW))
-                .isInstanceOf(ReviewConflict.class).hasMessageContaining("gesundheitsamt-goslar");
-        assertThat(reviewCase.reviewers()).isEmpty();
+        givenACaseFor(proposal(Themenfeld.HEALTH, "gesundheitsamt-goslar"))
+                .when(c -> c.assignByHand(panel, List.of("free", "fg"), NOW))
+                .thenRefused(ReviewConflict.class, "focus group");
+        givenACaseFor(proposal(Themenfeld.HEALTH, "gesundheitsamt-goslar"))
+                .when(c -> c.assignByHand(panel, List.of("amt"), NOW))
+                .thenRefused(ReviewConflict.class, "gesundheitsamt-goslar");
     }
 
     @Test
     void assignmentByHandRefusesSomeoneNotOnThePanel() {
-        ReviewCase reviewCase = ReviewCase.open(UUID.randomUUID(), 1, proposal(Themenfeld.HEALTH), NOW,
-                ReviewDeadlines.DEFAULT);
-
-        assertThatThrownBy(() -> reviewCase.assignByHand(panel(Themenfeld.HEALTH), List.of("stranger"), NOW))
-                .isInstanceOf(ReviewConflict.class).hasMessageContaining("not on the review panel");
+        given()
+                .when(c -> c.assignByHand(panel(Themenfeld.HEALTH), List.of("stranger"), NOW))
+                .thenRefused(ReviewConflict.class, "not on the review panel");
     }
 
     @Test
     void aReviewerWhoIsNotAssignedCannotDecide() {
-        ReviewCase reviewCase = openCase("a", "b");
-
-        assertThatThrownBy(() -> reviewCase.decide(reviewer("c"), APPROVE, GOOD, null, NOW, POLICY))
-                .isInstanceOf(NotAssigned.class);
-        assertThat(reviewCase.pullEvents()).isEmpty();
+        given().assignedByHand("a", "b")
+                .when(c -> c.decide(reviewer("c"), APPROVE, GOOD, null, NOW, POLICY))
+                .thenRefused(NotAssigned.class, "not found");
     }
 
     @Test
     void reviewerFromTheSubmittingFocusGroupCannotDecide() {
-        ReviewCase reviewCase = openCase("a", "b");
-
-        assertThatThrownBy(() -> reviewCase.decide(reviewer("a", Themenfeld.HEALTH), APPROVE, GOOD, null, NOW, POLICY))
-                .isInstanceOf(ReviewConflict.class);
+        given().assignedByHand("a", "b")
+                .when(c -> c.decide(reviewer("a", Themenfeld.HEALTH), APPROVE, GOOD, null, NOW, POLICY))
+                .thenRefused(ReviewConflict.class, "conflict of interest");
     }
 
     @Test
     void rejectingOrRequestingChangesNeedsAComment() {
-        ReviewCase reviewCase = openCase("a", "b");
-
-        assertThatThrownBy(() -> reviewCase.decide(reviewer("a"), REJECT, GOOD, " ", NOW, POLICY))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("comment"));
-        assertThatThrownBy(() -> reviewCase.decide(reviewer("a"), REQUEST_CHANGES, GOOD, null, NOW, POLICY))
-                .isInstanceOf(InvalidInput.class);
-        reviewCase.decide(reviewer("a"), APPROVE, GOOD, null, NOW, POLICY);
-        assertThat(reviewCase.assignment("a").orElseThrow().hasDecided()).isTrue();
+        ReviewCaseFixture.Then refused = given().assignedByHand("a", "b")
+                .when(c -> c.decide(reviewer("a"), REJECT, GOOD, " ", NOW, POLICY))
+                .thenRefused(InvalidInput.class, "comment");
+        assertThat(((InvalidInput) refused.failure()).field()).isEqualTo("comment");
+        given().assignedByHand("a", "b")
+                .when(c -> c.decide(reviewer("a"), REQUEST_CHANGES, GOOD, null, NOW, POLICY))
+                .thenRefused(InvalidInput.class, "comment");
+        given().assignedByHand("a", "b")
+                .when(c -> c.decide(reviewer("a"), APPROVE, GOOD, null, NOW, POLICY))
+                .then(c -> assertThat(c.assignment("a").orElseThrow().hasDecided()).isTrue());
     }
 
     @Test
     void scoresOutsideOneToFiveAreRefused() {
-        ReviewCase reviewCase = openCase("a");
-
-        assertThatThrownBy(() -> reviewCase.decide(reviewer("a"), APPROVE, new Scores(0, 3, 3, 3), null, NOW, POLICY))
-                .isInstanceOfSatisfying(InvalidInput.class,
-                        e -> assertThat(e.field()).isEqualTo("scores.need"));
-        assertThatThrownBy(() -> reviewCase.decide(reviewer("a"), APPROVE, new Scores(3, 3, 3, 6), null, NOW, POLICY))
-                .isInstanceOf(InvalidInput.class);
+        ReviewCaseFixture.Then refused = given().assignedByHand("a")
+                .when(c -> c.decide(reviewer("a"), APPROVE, new Scores(0, 3, 3, 3), null, NOW, POLICY))
+                .thenRefused(InvalidInput.class, "between 1 and 5");
+        assertThat(((InvalidInput) refused.failure()).field()).isEqualTo("scores.need");
+        given().assignedByHand("a")
+                .when(c -> c.decide(reviewer("a"), APPROVE, new Scores(3, 3, 3, 6), null, NOW, POLICY))
+                .thenRefused(InvalidInput.class, "scores.sustainability");
     }
 
     @Test
     void aReviewerMayReviseTheirDecisionWhileOthersStillDecide() {
-        ReviewCase reviewCase = openCase("a", "b");
-        reviewCase.decide(reviewer("a"), REJECT, GOOD, "Bedarf nicht belegt", NOW, POLICY);
+        given().assignedByHand("a", "b").decided("a", REJECT)
+                .when(c -> c.decide(reviewer("a"), APPROVE, GOOD, null, NOW.plusSeconds(60), POLICY))
+                .thenStatus(ReviewStatus.OPEN)
+                .thenEvent(ReviewDecisionRecorded.class, e -> assertThat(e.revision()).isTrue())
+                .then(c -> assertThat(c.assignment("a").orElseThrow().judgement().decision()).isEqualTo(APPROVE));
+    }
 
-        reviewCase.decide(reviewer("a"), APPROVE, GOOD, null, NOW.plusSeconds(60), POLICY);
-
-        List<ReviewEvent> events = reviewCase.pullEvents();
-        assertThat(events).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(ReviewDecisionRecorded.class));
-        assertThat(((ReviewDecisionRecorded) events.get(0)).revision()).isFalse();
-        assertThat(((ReviewDecisionRecorded) events.get(1)).revision()).isTrue();
-        assertThat(reviewCase.assignment("a").orElseThrow().judgement().decision()).isEqualTo(APPROVE);
-        assertThat(reviewCase.status()).isEqualTo(ReviewStatus.OPEN);
+    @Test
+    void theFirstDecisionIsNoRevision() {
+        given().assignedByHand("a", "b")
+                .when(c -> c.decide(reviewer("a"), REJECT, GOOD, "Bedarf nicht belegt", NOW, POLICY))
+                .thenEvent(ReviewDecisionRecorded.class, e -> assertThat(e.revision()).isFalse());
     }
 
     @Test
     void theRevisedDecisionCountsForTheOutcome() {
-        ReviewCase reviewCase = openCase("a", "b");
-        reviewCase.decide(reviewer("a"), REQUEST_CHANGES, GOOD, "Kinderbetreuung klären", NOW, POLICY);
-        reviewCase.decide(reviewer("a"), APPROVE, GOOD, null, NOW, POLICY);
-
-        reviewCase.decide(reviewer("b"), APPROVE, GOOD, null, NOW, POLICY);
-
-        assertThat(reviewCase.result().orElseThrow().outcome()).isEqualTo(ReviewOutcome.APPROVED);
+        given().assignedByHand("a", "b").decided("a", REQUEST_CHANGES).decided("a", APPROVE)
+                .when(c -> c.decide(reviewer("b"), APPROVE, GOOD, null, NOW, POLICY))
+                .thenStatus(ReviewStatus.COMPLETED)
+                .thenEvent(ReviewCompleted.class, e -> assertThat(e.outcome()).isEqualTo(ReviewOutcome.APPROVED));
     }
 
     @Test
     void theLastDecisionCompletesTheCaseWithOutcomeAveragesAndComments() {
-        ReviewCase reviewCase = openCase("a", "b");
-        reviewCase.decide(reviewer("a"), APPROVE, new Scores(5, 3, 5, 3), "Überzeugend", NOW, POLICY);
-        reviewCase.decide(reviewer("b"), REQUEST_CHANGES, new Scores(4, 3, 4, 2), "Betreuung klären", NOW, POLICY);
-
-        assertThat(reviewCase.status()).isEqualTo(ReviewStatus.COMPLETED);
-        ReviewCompleted completed = (ReviewCompleted) reviewCase.pullEvents().get(2);
-        assertThat(completed.outcome()).isEqualTo(ReviewOutcome.CHANGES_REQUESTED);
-        assertThat(completed.averageScores()).isEqualTo(new ScoreAverages(new BigDecimal("4.50"),
-                new BigDecimal("3.00"), new BigDecimal("4.50"), new BigDecimal("2.50")));
-        assertThat(completed.comments()).extracting(c -> c.comment()).containsExactly("Überzeugend", "Betreuung klären");
-        assertThat(completed.summary()).contains("2 Gutachten");
+        given().assignedByHand("a", "b").decided("a", APPROVE, new Scores(5, 3, 5, 3), "Überzeugend")
+                .when(c -> c.decide(reviewer("b"), REQUEST_CHANGES, new Scores(4, 3, 4, 2), "Betreuung klären", NOW,
+                        POLICY))
+                .thenStatus(ReviewStatus.COMPLETED)
+                .thenEvents(ReviewDecisionRecorded.class, ReviewCompleted.class)
+                .thenEvent(ReviewCompleted.class, completed -> {
+                    assertThat(completed.outcome()).isEqualTo(ReviewOutcome.CHANGES_REQUESTED);
+                    assertThat(completed.averageScores()).isEqualTo(new ScoreAverages(new BigDecimal("4.50"),
+                            new BigDecimal("3.00"), new BigDecimal("4.50"), new BigDecimal("2.50")));
+                    assertThat(completed.comments()).extracting(c -> c.comment())
+                            .containsExactly("Überzeugend", "Betreuung klären");
+                    assertThat(completed.summary()).contains("2 Gutachten");
+                });
     }
 
     @Test
     void averagesAreRoundedToTwoDecimals() {
-        ReviewCase reviewCase = openCase("a", "b", "c");
-        reviewCase.decide(reviewer("a"), APPROVE, new Scores(5, 5, 5, 5), null, NOW, POLICY);
-        reviewCase.decide(reviewer("b"), APPROVE, new Scores(4, 5, 5, 5), null, NOW, POLICY);
-        reviewCase.decide(reviewer("c"), REJECT, new Scores(4, 5, 5, 5), "Zu teuer", NOW, POLICY);
-
-        assertThat(reviewCase.result().orElseThrow().averageScores().need()).isEqualTo(new BigDecimal("4.33"));
-        assertThat(reviewCase.result().orElseThrow().outcome()).isEqualTo(ReviewOutcome.APPROVED);
+        given().assignedByHand("a", "b", "c")
+                .decided("a", APPROVE, new Scores(5, 5, 5, 5), null)
+                .decided("b", APPROVE, new Scores(4, 5, 5, 5), null)
+                .when(c -> c.decide(reviewer("c"), REJECT, new Scores(4, 5, 5, 5), "Zu teuer", NOW, POLICY))
+                .then(c -> {
+                    assertThat(c.result().orElseThrow().averageScores().need()).isEqualTo(new BigDecimal("4.33"));
+                    assertThat(c.result().orElseThrow().outcome()).isEqualTo(ReviewOutcome.APPROVED);
+                });
     }
 
     @Test
     void aClosedCaseRefusesFurtherDecisions() {
-        ReviewCase reviewCase = openCase("a");
-        reviewCase.decide(reviewer("a"), APPROVE, GOOD, null, NOW, POLICY);
-
-        assertThatThrownBy(() -> reviewCase.decide(reviewer("a"), REJECT, GOOD, "doch nicht", NOW, POLICY))
-                .isInstanceOf(ReviewConflict.class).hasMessageContaining("COMPLETED");
+        ReviewCaseFixture.Then refused = given().assignedByHand("a").decided("a", APPROVE)
+                .when(c -> c.decide(reviewer("a"), REJECT, GOOD, "doch nicht", NOW, POLICY))
+                .thenRefused(ReviewConflict.class, "COMPLETED");
+        assertThat(((ReviewConflict) refused.failure()).details()).containsEntry("currentStatus", "COMPLETED");
     }
 
     @Test
     void withdrawalCancelsAnOpenCaseOnce() {
-        ReviewCase reviewCase = openCase("a");
-
-        assertThat(reviewCase.cancel("zurückgezogen")).isTrue();
-        assertThat(reviewCase.cancel("zurückgezogen")).isFalse();
-
-        assertThat(reviewCase.status()).isEqualTo(ReviewStatus.CANCELLED);
-        assertThat(reviewCase.pullEvents()).singleElement().isInstanceOf(ReviewCancelled.class);
-        assertThatThrownBy(() -> reviewCase.decide(reviewer("a"), APPROVE, GOOD, null, NOW, POLICY))
-                .isInstanceOf(ReviewConflict.class);
+        given().assignedByHand("a")
+                .when(c -> assertThat(c.cancel("zurückgezogen")).isTrue())
+                .thenStatus(ReviewStatus.CANCELLED)
+                .thenEvents(ReviewCancelled.class);
+        given().assignedByHand("a").cancelled()
+                .when(c -> assertThat(c.cancel("zurückgezogen")).isFalse())
+                .thenNoEvents();
+        given().assignedByHand("a").cancelled()
+                .when(c -> c.decide(reviewer("a"), APPROVE, GOOD, null, NOW, POLICY))
+                .thenRefused(ReviewConflict.class, "CANCELLED");
     }
 
     @Test
     void aCompletedCaseIsNotCancelled() {
-        ReviewCase reviewCase = openCase("a");
-        reviewCase.decide(reviewer("a"), APPROVE, GOOD, null, NOW, POLICY);
-        reviewCase.pullEvents();
-
-        assertThat(reviewCase.cancel("zu spät")).isFalse();
-        assertThat(reviewCase.status()).isEqualTo(ReviewStatus.COMPLETED);
-        assertThat(reviewCase.pullEvents()).isEmpty();
+        given().assignedByHand("a").decided("a", APPROVE)
+                .when(c -> assertThat(c.cancel("zu spät")).isFalse())
+                .thenStatus(ReviewStatus.COMPLETED)
+                .thenNoEvents();
     }
 
     @Test
     void undecidedReviewersAreRemindedOnceBeforeTheDueDateAndMarkedOverdueOnceAfter() {
-        ReviewCase reviewCase = openCase("a", "b");
-        reviewCase.decide(reviewer("b"), APPROVE, GOOD, null, NOW, POLICY);
-        reviewCase.pullEvents();
+        ReviewCase reviewCase = given().assignedByHand("a", "b").decided("b", APPROVE).reviewCase();
         Instant due = reviewCase.dueAt();
 
         assertThat(reviewCase.fireDeadlines(due.minus(Duration.ofDays(3)))).isFalse();
@@ -268,29 +243,25 @@ class ReviewCaseTest {
         assertThat(reviewCase.fireDeadlines(due.plus(Duration.ofDays(3)))).isFalse();
         assertThat(reviewCase.nextDeadline()).isEmpty();
 
-        List<ReviewEvent> events = reviewCase.pullEvents();
-        assertThat(events).hasSize(2);
-        assertThat(events.get(0)).isInstanceOfSatisfying(ReviewReminderDue.class,
-                e -> assertThat(e.reviewerId()).isEqualTo("a"));
-        assertThat(events.get(1)).isInstanceOfSatisfying(ReviewOverdue.class,
-                e -> assertThat(e.reviewerId()).isEqualTo("a"));
+        assertThat(reviewCase.pullEvents()).satisfiesExactly(
+                e -> assertThat(e).isInstanceOfSatisfying(ReviewReminderDue.class,
+                        r -> assertThat(r.reviewerId()).isEqualTo("a")),
+                e -> assertThat(e).isInstanceOfSatisfying(ReviewOverdue.class,
+                        o -> assertThat(o.reviewerId()).isEqualTo("a")));
     }
 
     @Test
     void aReminderWhoseTimePassedWithTheDueDateIsSkippedForTheOverdueEvent() {
-        ReviewCase reviewCase = openCase("a");
-
-        reviewCase.fireDeadlines(reviewCase.dueAt().plusSeconds(1));
-
-        assertThat(reviewCase.pullEvents()).singleElement().isInstanceOf(ReviewOverdue.class);
+        given().assignedByHand("a")
+                .when(c -> c.fireDeadlines(c.dueAt().plusSeconds(1)))
+                .thenEvents(ReviewOverdue.class);
     }
 
     @Test
     void aClosedCaseHasNoDeadlines() {
-        ReviewCase reviewCase = openCase("a");
-        reviewCase.cancel("zurückgezogen");
-
-        assertThat(reviewCase.fireDeadlines(reviewCase.dueAt())).isFalse();
-        assertThat(reviewCase.nextDeadline()).isEmpty();
+        given().assignedByHand("a").cancelled()
+                .when(c -> assertThat(c.fireDeadlines(c.dueAt())).isFalse())
+                .thenNoEvents()
+                .then(c -> assertThat(c.nextDeadline()).isEmpty());
     }
 }
