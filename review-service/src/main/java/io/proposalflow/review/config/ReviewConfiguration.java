@@ -1,9 +1,7 @@
 package io.proposalflow.review.config;
 
-import java.time.Clock;
 import java.time.Duration;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +11,6 @@ import org.springframework.scheduling.config.FixedDelayTask;
 
 import io.proposalflow.review.application.DeadlineWatch;
 import io.proposalflow.review.application.LoadReconciliation;
-
 import io.proposalflow.review.domain.AssignmentPolicy;
 import io.proposalflow.review.domain.QuorumPolicy;
 import io.proposalflow.review.domain.ReviewDeadlines;
@@ -23,13 +20,6 @@ import io.proposalflow.review.domain.ReviewDeadlines;
 @EnableConfigurationProperties(ReviewProperties.class)
 @EnableScheduling
 public class ReviewConfiguration {
-
-    /** Injected wherever "now" matters, so tests can move time. */
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     AssignmentPolicy assignmentPolicy(ReviewProperties properties) {

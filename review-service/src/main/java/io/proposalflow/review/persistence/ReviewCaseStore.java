@@ -2,7 +2,6 @@ package io.proposalflow.review.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,11 +14,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import io.proposalflow.events.EventCodec;
+import io.proposalflow.platform.persistence.OptimisticRetry;
 import io.proposalflow.review.domain.ReviewCase;
 import io.proposalflow.review.domain.ReviewStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /** Loads, queries and saves review cases; every save writes the case and its new events together. */
 @Component
@@ -27,8 +26,6 @@ public class ReviewCaseStore {
 
     /** Open cases first, then the most urgent; the id makes paging stable. */
     static final Sort OPEN_FIRST = Sort.by(Sort.Order.desc("open"), Sort.Order.asc("dueAt"), Sort.Order.asc("_id"));
-
-    private static final int CONFLICT_RETRIES = 5;
 
     private final ReactiveMongoOperations mongo;
     private final EventCodec codec;
@@ -50,16 +47,13 @@ public class ReviewCaseStore {
      * @return the saved document, with its new version; empty if there is no such case
      */
     public Mono<ReviewCaseDocument> update(UUID id, BiConsumer<ReviewCase, Long> change) {
-        return Mono.defer(() -> find(id)
-                        .flatMap(document -> {
-                            ReviewCase reviewCase = document.toDomain();
-                            change.accept(reviewCase, document.getVersion());
-                            document.update(reviewCase, codec);
-                            return mongo.save(document);
-                        }))
-                .retryWhen(Retry.backoff(CONFLICT_RETRIES, Duration.ofMillis(10))
-                        .filter(OptimisticLockingFailureException.class::isInstance)
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+        return OptimisticRetry.onConflict(() -> find(id)
+                .flatMap(document -> {
+                    ReviewCase reviewCase = document.toDomain();
+                    change.accept(reviewCase, document.getVersion());
+                    document.update(reviewCase, codec);
+                    return mongo.save(document);
+                }));
     }
 
     /** Saves exactly the loaded version; fails with {@link OptimisticLockingFailureException} if it changed. */

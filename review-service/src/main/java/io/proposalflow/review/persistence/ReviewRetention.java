@@ -6,14 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.proposalflow.platform.persistence.RetentionRun;
 import io.proposalflow.review.domain.ReviewStatus;
 import reactor.core.publisher.Mono;
 
@@ -24,8 +23,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class ReviewRetention {
-
-    private static final Logger log = LoggerFactory.getLogger(ReviewRetention.class);
 
     private final ReactiveMongoOperations mongo;
     private final Duration closedCases;
@@ -41,15 +38,7 @@ public class ReviewRetention {
     @Scheduled(initialDelayString = "${review.retention.check-interval:1h}",
             fixedDelayString = "${review.retention.check-interval:1h}")
     void scheduled() {
-        try {
-            Long deleted = run().block(Duration.ofMinutes(5));
-            if (deleted != null && deleted > 0) {
-                log.info("Retention: deleted {} review cases closed and opened longer than {} ago", deleted,
-                        closedCases);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Retention run failed (tried again at the next one): {}", e.toString());
-        }
+        RetentionRun.runLogged("review cases closed and opened longer than " + closedCases + " ago", this::run);
     }
 
     /** Deletes what is due at the clock's time; the number of review cases deleted. */
