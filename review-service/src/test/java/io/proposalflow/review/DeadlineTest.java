@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 
 import io.proposalflow.events.EventSamples;
 import io.proposalflow.events.ProposalSubmitted;
-import io.proposalflow.events.ReviewEvent;
+import io.proposalflow.events.ReviewDecisionRecorded;
 import io.proposalflow.events.ReviewOverdue;
 import io.proposalflow.events.ReviewReminderDue;
 import io.proposalflow.review.application.DeadlineWatch;
@@ -64,13 +65,17 @@ class DeadlineTest extends ReviewServiceTestBase {
         });
         assertThat(flagged.getNextDeadlineAt()).isNull();
 
-        reviewEvents(proposalId, e -> only(ReviewOverdue.class, e).size() >= 2);
-        List<ReviewEvent> events = reviewEventsAfter(proposalId, Duration.ofSeconds(2));
-        assertThat(only(ReviewReminderDue.class, events)).extracting(ReviewReminderDue::reviewerId)
-                .containsExactlyInAnyOrder("rev-kvhs", "rev-migration");
-        assertThat(only(ReviewOverdue.class, events)).extracting(ReviewOverdue::reviewerId)
-                .containsExactlyInAnyOrder("rev-kvhs", "rev-migration");
-        assertThat(only(ReviewOverdue.class, events)).allSatisfy(e -> assertThat(e.dueAt()).isEqualTo(dueAt));
+        // the marker: a decision after every deadline fired, announced after all their events
+        decide(opened, "rev-kvhs");
+        nothingMorePublished("no reminder or overdue event went out twice", proposalId,
+                ReviewDecisionRecorded.class, events -> {
+                    assertThat(only(ReviewReminderDue.class, events)).extracting(ReviewReminderDue::reviewerId)
+                            .containsExactlyInAnyOrder("rev-kvhs", "rev-migration");
+                    assertThat(only(ReviewOverdue.class, events)).extracting(ReviewOverdue::reviewerId)
+                            .containsExactlyInAnyOrder("rev-kvhs", "rev-migration");
+                    assertThat(only(ReviewOverdue.class, events)).allSatisfy(e -> assertThat(e.dueAt())
+                            .isEqualTo(dueAt));
+                });
     }
 
     @Test
@@ -78,10 +83,7 @@ class DeadlineTest extends ReviewServiceTestBase {
         UUID proposalId = UUID.randomUUID();
         send(new ProposalSubmitted(proposalId, 1, EventSamples.neuerkerodeContent(), "fg-arbeitswelt"));
         ReviewCaseDocument opened = awaitCase(proposalId, 1, c -> c.getState().status() == ReviewStatus.OPEN);
-        as("rev-kvhs").post().uri("/api/reviews/{id}/decisions", opened.getId())
-                .bodyValue(java.util.Map.of("decision", "APPROVE", "scores", java.util.Map.of("need", 4,
-                        "feasibility", 4, "integrationImpact", 4, "sustainability", 4)))
-                .exchange().expectStatus().isOk();
+        decide(opened, "rev-kvhs");
 
         newInstance().fireDue(opened.getState().dueAt().minus(Duration.ofDays(1))).block();
 
@@ -120,17 +122,27 @@ class DeadlineTest extends ReviewServiceTestBase {
                 java.util.Set.of()))), List.of("rev-kvhs"), Instant.now().minus(Duration.ofDays(15)));
         mongo.insert(ReviewCaseDocument.of(late, CODEC)).block();
 
-        awaitCase(proposalId, 1, c -> c.getState().reviewers().get(0).overdueAt() != null);
+        ReviewCaseDocument overdue = awaitCase(proposalId, 1, c -> c.getState().reviewers().get(0).overdueAt() != null);
 
-        reviewEvents(proposalId, e -> !only(ReviewOverdue.class, e).isEmpty());
-        assertThat(only(ReviewOverdue.class, reviewEventsAfter(proposalId, Duration.ofSeconds(3))))
-                .singleElement().satisfies(e -> assertThat(e.reviewerId()).isEqualTo("rev-kvhs"));
-        assertThat(only(ReviewReminderDue.class, reviewEventsAfter(proposalId, Duration.ZERO))).isEmpty();
+        decide(overdue, "rev-kvhs"); // the marker, after the watch's events
+        nothingMorePublished("the watch sent the overdue event once and no reminder", proposalId,
+                ReviewDecisionRecorded.class, events -> {
+                    assertThat(only(ReviewOverdue.class, events)).singleElement()
+                            .satisfies(e -> assertThat(e.reviewerId()).isEqualTo("rev-kvhs"));
+                    assertThat(only(ReviewReminderDue.class, events)).isEmpty();
+                });
     }
 
     private void race(Instant now) {
         Mono.zip(newInstance().fireDue(now).subscribeOn(Schedulers.parallel()),
                 newInstance().fireDue(now).subscribeOn(Schedulers.parallel())).block();
+    }
+
+    private void decide(ReviewCaseDocument reviewCase, String reviewerId) {
+        as(reviewerId).post().uri("/api/reviews/{id}/decisions", reviewCase.getId())
+                .bodyValue(Map.of("decision", "APPROVE", "scores", Map.of("need", 4,
+                        "feasibility", 4, "integrationImpact", 4, "sustainability", 4)))
+                .exchange().expectStatus().isOk();
     }
 
     private DeadlineWatch newInstance() {

@@ -63,8 +63,7 @@ class ObservabilityTest extends ReviewServiceTestBase {
 
         List<ConsumerRecord<String, byte[]>> published;
         try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.REVIEW_EVENTS)) {
-            probe.readUntil(r -> !probe.withKey(proposalId.toString()).isEmpty(), TIMEOUT);
-            published = probe.withKey(proposalId.toString());
+            published = awaitRecords(probe, proposalId.toString());
         }
         assertThat(published).isNotEmpty().allSatisfy(record -> {
             assertThat(TopicProbe.header(record, CloudEventHeaders.TYPE)).startsWith("io.proposalflow.review.");

@@ -1,16 +1,13 @@
 package io.proposalflow.review;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -28,6 +25,7 @@ import io.proposalflow.events.Topics;
 import io.proposalflow.review.domain.ReviewCase;
 import io.proposalflow.review.persistence.ReviewCaseDocument;
 import io.proposalflow.testsupport.EventSender;
+import io.proposalflow.testsupport.Eventually;
 import io.proposalflow.testsupport.TestBackends;
 import io.proposalflow.testsupport.TopicProbe;
 import io.proposalflow.testsupport.WithTestBackends;
@@ -47,6 +45,7 @@ import io.proposalflow.testsupport.ApiContract;
 @WithTestBackends
 public abstract class ReviewServiceTestBase {
 
+    /** For blocking calls of the application's own Monos in tests. */
     protected static final Duration TIMEOUT = Duration.ofSeconds(30);
     protected static final EventCodec CODEC = new EventCodec();
 
@@ -88,44 +87,50 @@ public abstract class ReviewServiceTestBase {
         EventSender.get().sendRaw(topic, key, headers, value);
     }
 
+    /** Waits until the case of the proposal's review round exists and satisfies the condition. */
     protected ReviewCaseDocument awaitCase(UUID proposalId, int round, Predicate<ReviewCaseDocument> condition) {
         UUID caseId = ReviewCase.idFor(proposalId, round);
-        return await(() -> mongo.findById(caseId.toString(), ReviewCaseDocument.class).block(),
+        return Eventually.value("the review case of proposal " + proposalId + ", round " + round
+                        + ", to be stored in the expected state",
+                () -> mongo.findById(caseId.toString(), ReviewCaseDocument.class).block(),
                 document -> document != null && condition.test(document));
-    }
-
-    protected static <T> T await(Supplier<T> value, Predicate<T> condition) {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (true) {
-            T current = value.get();
-            if (condition.test(current)) {
-                return current;
-            }
-            assertThat(Instant.now()).as("condition not met within %s, last value %s", TIMEOUT, current)
-                    .isBefore(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     /** Review events published for a proposal, read from review-events until {@code done} holds. */
     protected static List<ReviewEvent> reviewEvents(UUID proposalId, Predicate<List<ReviewEvent>> done) {
         try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.REVIEW_EVENTS)) {
-            probe.readUntil(records -> done.test(decode(probe.withKey(proposalId.toString()))), TIMEOUT);
-            return decode(probe.withKey(proposalId.toString()));
+            return Eventually.value("the review events of proposal " + proposalId + " to be published", () -> {
+                probe.readUntil(records -> done.test(decode(probe.withKey(proposalId.toString()))),
+                        Duration.ofMillis(250));
+                return decode(probe.withKey(proposalId.toString()));
+            }, done);
         }
     }
 
-    /** All review events of a proposal after reading for {@code duration}: to show nothing more came. */
-    protected static List<ReviewEvent> reviewEventsAfter(UUID proposalId, Duration duration) {
+    /**
+     * Proves that no more review events of a proposal were published than {@code check} accepts
+     * (e.g. a reminder sent twice), with {@link Eventually#nothingHappened}: the test first causes a
+     * later event of the same case, the {@code marker}; a case's events leave its outbox in order
+     * and travel on one partition (the proposal's key), so once the marker is on the topic, every
+     * event announced before it is there too, and only then are they checked.
+     */
+    protected static void nothingMorePublished(String what, UUID proposalId, Class<? extends ReviewEvent> marker,
+            Consumer<List<ReviewEvent>> check) {
         try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.REVIEW_EVENTS)) {
-            probe.readFor(duration);
-            return decode(probe.withKey(proposalId.toString()));
+            Predicate<List<ConsumerRecord<String, byte[]>>> markerSeen =
+                    records -> !only(marker, decode(probe.withKey(proposalId.toString()))).isEmpty();
+            Eventually.nothingHappened(what,
+                    () -> markerSeen.test(probe.readUntil(markerSeen, Duration.ofMillis(250))),
+                    () -> check.accept(decode(probe.withKey(proposalId.toString()))));
         }
+    }
+
+    /** Waits until the probe has read records with this key (published, or dead-lettered); returns them. */
+    protected static List<ConsumerRecord<String, byte[]>> awaitRecords(TopicProbe probe, String key) {
+        return Eventually.value("records with key " + key + " on the probed topic", () -> {
+            probe.readUntil(records -> !probe.withKey(key).isEmpty(), Duration.ofMillis(250));
+            return probe.withKey(key);
+        }, records -> !records.isEmpty());
     }
 
     protected static <T extends ReviewEvent> List<T> only(Class<T> type, List<ReviewEvent> events) {
