@@ -2,6 +2,7 @@ package io.proposalflow.review.api;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,10 +86,7 @@ public class CaseReviewersController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
             @Parameter(in = ParameterIn.HEADER, required = true, description = IF_MATCH,
                     schema = @Schema(type = "string", pattern = IF_MATCH_PATTERN)) String ifMatch) {
-        return expectedVersion(ifMatch)
-                .flatMap(version -> reviews.removeReviewer(id, reviewerId, version.orElse(null)))
-                .onErrorMap(VersionMismatch.class, CaseReviewersController::preconditionFailed)
-                .map(CaseReviewersController::respond);
+        return changeAt(ifMatch, version -> reviews.removeReviewer(id, reviewerId, version));
     }
 
     @PutMapping("/{reviewerId}")
@@ -106,9 +104,18 @@ public class CaseReviewersController {
             @Parameter(in = ParameterIn.HEADER, required = true, description = IF_MATCH,
                     schema = @Schema(type = "string", pattern = IF_MATCH_PATTERN)) String ifMatch,
             @Valid @RequestBody ReplacementRequest request) {
+        return changeAt(ifMatch,
+                version -> reviews.replaceReviewer(id, reviewerId, request.replacement().strip(), version));
+    }
+
+    /**
+     * A change at the version If-Match names (null for {@code *}): a stale version is a 412, the
+     * answer carries the new version as ETag.
+     */
+    private static Mono<ResponseEntity<CaseReviewersView>> changeAt(String ifMatch,
+            Function<Long, Mono<VersionedCase>> change) {
         return expectedVersion(ifMatch)
-                .flatMap(version -> reviews.replaceReviewer(id, reviewerId, request.replacement().strip(),
-                        version.orElse(null)))
+                .flatMap(version -> change.apply(version.orElse(null)))
                 .onErrorMap(VersionMismatch.class, CaseReviewersController::preconditionFailed)
                 .map(CaseReviewersController::respond);
     }
