@@ -2,10 +2,8 @@ package io.proposalflow.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.UUID;
 
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.proposalflow.review.persistence.ReviewCaseDocument;
 import io.proposalflow.review.persistence.ReviewRetention;
+import io.proposalflow.testsupport.MovableClock;
 
 /** Closed review cases, with the reviewers' comments, are deleted after the retention period. */
 class ReviewRetentionTest extends ReviewServiceTestBase {
@@ -27,8 +26,12 @@ class ReviewRetentionTest extends ReviewServiceTestBase {
         String cancelled = stored("CANCELLED");
         String open = stored("OPEN");
         try {
-            assertThat(retentionAt(OPENED.plus(RETENTION).minusSeconds(60)).run().block()).isZero();
-            assertThat(retentionAt(OPENED.plus(RETENTION).plusSeconds(60)).run().block()).isGreaterThanOrEqualTo(2);
+            MovableClock clock = new MovableClock(OPENED.plus(RETENTION).minusSeconds(60));
+            ReviewRetention retention = new ReviewRetention(mongo, RETENTION, clock);
+
+            assertThat(retention.run().block()).isZero();
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(retention.run().block()).isGreaterThanOrEqualTo(2);
 
             assertThat(ids()).doesNotContain(completed, cancelled).contains(open);
             Instant cutoff = OPENED.plusSeconds(60);
@@ -42,10 +45,6 @@ class ReviewRetentionTest extends ReviewServiceTestBase {
                     org.springframework.data.mongodb.core.query.Criteria.where("_id").in(completed, cancelled, open)),
                     ReviewCaseDocument.COLLECTION).block();
         }
-    }
-
-    private ReviewRetention retentionAt(Instant now) {
-        return new ReviewRetention(mongo, RETENTION, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     /** A case as stored, reduced to what retention looks at (and a comment that must go with it). */
