@@ -18,7 +18,7 @@ import io.proposalflow.events.EventCodec;
 import io.proposalflow.events.EventEnvelope;
 import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.events.Topics;
-import io.proposalflow.notification.mail.GuardedMailSender;
+import io.proposalflow.notification.messaging.mail.GuardedMailSender;
 import io.proposalflow.platform.tracing.TraceContexts;
 import io.proposalflow.testsupport.EventSender;
 import io.proposalflow.testsupport.TestBackends;

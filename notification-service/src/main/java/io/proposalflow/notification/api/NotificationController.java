@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.proposalflow.platform.web.idempotency.Idempotent;
 import io.proposalflow.notification.domain.NotificationStatus;
-import io.proposalflow.notification.mail.NotificationDispatcher;
+import io.proposalflow.notification.application.NotificationDispatcher;
 import io.proposalflow.notification.persistence.NotificationDocument;
 import io.proposalflow.notification.persistence.NotificationFilter;
 import io.proposalflow.notification.persistence.NotificationStore;

@@ -31,7 +31,7 @@ import io.proposalflow.notification.api.DirectoryDtos.ContactResponse;
 import io.proposalflow.notification.api.DirectoryDtos.ErasureResponse;
 import io.proposalflow.notification.api.DirectoryDtos.PartnerRequest;
 import io.proposalflow.notification.api.DirectoryDtos.PartnerResponse;
-import io.proposalflow.notification.persistence.ContactErasure;
+import io.proposalflow.notification.application.ContactErasure;
 import io.proposalflow.notification.persistence.ErasureRepository;
 import io.proposalflow.notification.persistence.NotificationStore;
 import io.proposalflow.notification.persistence.FocusGroupDocument;

@@ -6,21 +6,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
-import io.proposalflow.events.DomainEvent;
-import io.proposalflow.events.EventType;
 import io.proposalflow.events.FundingApplicationUpdated;
 import io.proposalflow.events.FundingStage;
-import io.proposalflow.events.ProposalResubmitted;
 import io.proposalflow.events.ProposalStatus;
-import io.proposalflow.events.ProposalSubmitted;
-import io.proposalflow.events.ProposalWithdrawn;
-import io.proposalflow.events.ReviewCancelled;
 import io.proposalflow.events.ReviewComment;
 import io.proposalflow.events.ReviewCompleted;
-import io.proposalflow.events.ReviewEvent;
 import io.proposalflow.events.ReviewOutcome;
-import io.proposalflow.events.ReviewOverdue;
-import io.proposalflow.events.ReviewReminderDue;
 import io.proposalflow.events.Themenfeld;
 
 /**
@@ -81,40 +72,6 @@ public record MailFacts(
         }
     }
 
-    /**
-     * The facts of a mail of {@code kind} about {@code event}, one of those {@link NotificationRules} plans.
-     *
-     * @throws IllegalArgumentException for an event type that mails nobody
-     */
-    public static MailFacts of(DomainEvent event, MailKind kind, ProposalSnapshot proposal) {
-        Builder b = new Builder(kind, proposal);
-        if (event instanceof ReviewEvent review) {
-            b.reviewCaseId = review.reviewCaseId().toString();
-        }
-        switch (EventType.of(event)) {
-            case PROPOSAL_SUBMITTED -> b.status(ProposalStatus.SUBMITTED).round(1)
-                    .requested(((ProposalSubmitted) event).content().requestedBudgetEur());
-            case PROPOSAL_RESUBMITTED -> {
-                ProposalResubmitted e = (ProposalResubmitted) event;
-                b.status(ProposalStatus.SUBMITTED).round(e.round()).requested(e.content().requestedBudgetEur());
-            }
-            case PROPOSAL_WITHDRAWN -> {
-                ProposalWithdrawn e = (ProposalWithdrawn) event;
-                b.status(ProposalStatus.WITHDRAWN).previous(e.previousStatus()).reason(e.reason());
-            }
-            case FUNDING_APPLICATION_UPDATED -> b.funding((FundingApplicationUpdated) event);
-            case REVIEWERS_ASSIGNED -> b.due(proposal.reviewDueAt());
-            case REVIEW_REMINDER_DUE -> b.due(((ReviewReminderDue) event).dueAt());
-            case REVIEW_OVERDUE -> b.due(((ReviewOverdue) event).dueAt());
-            case REVIEW_COMPLETED -> b.review((ReviewCompleted) event);
-            case REVIEW_CANCELLED -> b.reason(((ReviewCancelled) event).reason());
-            case PROPOSAL_DRAFTED, PROPOSAL_STATUS_CHANGED, REVIEW_OPENED, REVIEW_DECISION_RECORDED,
-                    REVIEWER_REMOVED, NOTIFICATION_SENT, NOTIFICATION_FAILED ->
-                    throw new IllegalArgumentException(EventType.of(event) + " mails nobody");
-        }
-        return b.build();
-    }
-
     /** The proposal's status once a funding report of this stage is recorded. */
     static ProposalStatus statusAfter(FundingStage stage) {
         return switch (stage) {
@@ -133,11 +90,11 @@ public record MailFacts(
         };
     }
 
-    /** Collects the fields step by step; keeps {@link #of} readable. */
-    private static final class Builder {
+    /** Collects the fields step by step; {@link EventMeaning} says which an event sets. */
+    static final class Builder {
         private final MailKind kind;
         private final ProposalSnapshot proposal;
-        private String reviewCaseId;
+        private final String reviewCaseId;
         private ProposalStatus status;
         private ProposalStatus previous;
         private String reason;
@@ -152,10 +109,15 @@ public record MailFacts(
         private LocalDate stageDate;
         private Instant due;
 
-        Builder(MailKind kind, ProposalSnapshot proposal) {
+        /** @param reviewCaseId the review case a reviewer's link leads to; null for a proposal's event */
+        Builder(MailKind kind, ProposalSnapshot proposal, String reviewCaseId) {
             this.kind = kind;
             this.proposal = proposal;
+            this.reviewCaseId = reviewCaseId;
         }
+
+        /** This service's copy of the proposal the mail is about. */
+        ProposalSnapshot proposal() { return proposal; }
 
         Builder status(ProposalStatus value) { status = value; return this; }
         Builder previous(ProposalStatus value) { previous = value; return this; }

@@ -2,7 +2,7 @@ package io.proposalflow.notification.domain;
 
 /**
  * The kinds of mail this service writes; each has its subject, intro and next step in the templates.
- * A kind is one step as a recipient experiences it ({@link NotificationRules}).
+ * A kind is one step as a recipient experiences it ({@link EventMeaning}).
  */
 public enum MailKind {
     /** Submitted, and so the review opened: partners and the focus group. */

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 import io.proposalflow.events.EventEnvelope;
-import io.proposalflow.notification.mail.NotificationDispatcher;
+import io.proposalflow.notification.application.NotificationDispatcher;
+import io.proposalflow.notification.application.NotificationPlanner;
 import io.proposalflow.platform.messaging.EventMessages;
 
 /**

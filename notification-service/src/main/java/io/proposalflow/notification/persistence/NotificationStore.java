@@ -121,6 +121,16 @@ public class NotificationStore {
                 .with(Sort.by("createdAt", "id")), NotificationDocument.class);
     }
 
+    /**
+     * Deletes the delivery records created before {@code cutoff} that are settled (sent, failed or
+     * cancelled); one waiting or being sent stays. Returns how many were deleted.
+     */
+    public Mono<Long> deleteSettledCreatedBefore(Instant cutoff) {
+        Query settled = Query.query(where("createdAt").lt(cutoff)
+                .and("status").in(NotificationStatus.SENT, NotificationStatus.FAILED, NotificationStatus.CANCELLED));
+        return mongo.remove(settled, NotificationDocument.class).map(result -> result.getDeletedCount());
+    }
+
     public Mono<Long> count(NotificationFilter filter) {
         return mongo.count(filter.toQuery(), NotificationDocument.class);
     }

@@ -18,6 +18,7 @@ import io.proposalflow.events.RecipientKind;
 import io.proposalflow.notification.IntegrationTest;
 import io.proposalflow.notification.domain.DeliveryPolicy;
 import io.proposalflow.notification.domain.Language;
+import io.proposalflow.notification.domain.EventMeaning;
 import io.proposalflow.notification.domain.MailFacts;
 import io.proposalflow.notification.domain.MailKind;
 import io.proposalflow.notification.domain.ProposalSnapshot;
@@ -83,7 +84,7 @@ class NotificationApiTest extends IntegrationTest {
                 "Stiftung Neuerkerode", "Anna Bergmann", ANNA, Language.DE);
         NotificationDocument n = NotificationDocument.pending(UUID.randomUUID().toString(), proposal.proposalId(),
                 UUID.randomUUID().toString(), EventType.PROPOSAL_SUBMITTED.type(), anna,
-                MailFacts.of(submitted, MailKind.SUBMITTED, proposal), Instant.now());
+                EventMeaning.of(submitted).facts(MailKind.SUBMITTED, proposal), Instant.now());
         n.recordFailure(Instant.now(), "MailSendException: connection refused",
                 new DeliveryPolicy(1, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(1)), EventCodec.instance());
         return store.save(n).block();

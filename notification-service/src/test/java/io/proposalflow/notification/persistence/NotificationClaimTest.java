@@ -22,6 +22,7 @@ import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.events.RecipientKind;
 import io.proposalflow.notification.IntegrationTest;
 import io.proposalflow.notification.domain.Language;
+import io.proposalflow.notification.domain.EventMeaning;
 import io.proposalflow.notification.domain.MailFacts;
 import io.proposalflow.notification.domain.MailKind;
 import io.proposalflow.notification.domain.NotificationStatus;
@@ -88,6 +89,6 @@ class NotificationClaimTest extends IntegrationTest {
                 "Stiftung Neuerkerode", "Anna Bergmann", ANNA, Language.DE);
         return NotificationDocument.pending(UUID.randomUUID().toString(), proposal.proposalId(),
                 UUID.randomUUID().toString(), EventType.PROPOSAL_SUBMITTED.type(), recipient,
-                MailFacts.of(submitted, MailKind.SUBMITTED, proposal), Instant.now());
+                EventMeaning.of(submitted).facts(MailKind.SUBMITTED, proposal), Instant.now());
     }
 }

@@ -16,6 +16,7 @@ import io.proposalflow.events.RecipientKind;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.notification.domain.DeliveryPolicy;
 import io.proposalflow.notification.domain.Language;
+import io.proposalflow.notification.domain.EventMeaning;
 import io.proposalflow.notification.domain.MailFacts;
 import io.proposalflow.notification.domain.MailKind;
 import io.proposalflow.notification.domain.NotificationStatus;
@@ -80,7 +81,7 @@ class NotificationDocumentTest {
                 "Anna Bergmann", "anna.bergmann@example.org", Language.DE);
         ProposalSnapshot proposal = new ProposalSnapshot(EventSamples.NEUERKERODE_PROPOSAL_ID.toString(),
                 EventSamples.NEUERKERODE_TITLE, Themenfeld.WORK_ECONOMY, List.of("stiftung-neuerkerode"), null, List.of());
-        MailFacts facts = MailFacts.of(EventSamples.sample(EventType.PROPOSAL_SUBMITTED), MailKind.SUBMITTED, proposal);
+        MailFacts facts = EventMeaning.of(EventSamples.sample(EventType.PROPOSAL_SUBMITTED)).facts(MailKind.SUBMITTED, proposal);
         return NotificationDocument.pending(UUID.randomUUID().toString(), proposal.proposalId(), "event-1",
                 EventType.PROPOSAL_SUBMITTED.type(), anna, facts, Instant.parse("2025-10-01T07:59:00Z"));
     }

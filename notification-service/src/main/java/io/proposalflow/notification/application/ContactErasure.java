@@ -1,4 +1,4 @@
-package io.proposalflow.notification.persistence;
+package io.proposalflow.notification.application;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -6,6 +6,12 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import io.proposalflow.events.RecipientKind;
+import io.proposalflow.notification.persistence.ErasureDocument;
+import io.proposalflow.notification.persistence.ErasureRepository;
+import io.proposalflow.notification.persistence.FocusGroupRepository;
+import io.proposalflow.notification.persistence.NotificationStore;
+import io.proposalflow.notification.persistence.PartnerRepository;
+import io.proposalflow.notification.persistence.ReviewerRepository;
 import io.proposalflow.platform.errors.NotFoundException;
 import reactor.core.publisher.Mono;
 
@@ -27,10 +33,11 @@ public class ContactErasure {
     private final FocusGroupRepository focusGroups;
     private final NotificationStore notifications;
     private final ErasureRepository erasures;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ContactErasure(PartnerRepository partners, ReviewerRepository reviewers, FocusGroupRepository focusGroups,
-            NotificationStore notifications, ErasureRepository erasures) {
+            NotificationStore notifications, ErasureRepository erasures, Clock clock) {
+        this.clock = clock;
         this.partners = partners;
         this.reviewers = reviewers;
         this.focusGroups = focusGroups;

@@ -1,19 +1,13 @@
-package io.proposalflow.notification.mail;
+package io.proposalflow.notification.messaging.mail;
 
 import jakarta.mail.MessagingException;
 
+import io.proposalflow.notification.application.PermanentRejection;
 
-/**
- * The mail server refused this mail for good (an SMTP 5xx reply: unknown mailbox, invalid address,
- * message refused), or the mail could not even be addressed. Trying again would meet the same answer,
- * so the notification fails at once with this reason. It says nothing about the server's health: the
- * circuit breaker and the quick retries ignore it (application.yml), so one bad address among good
- * ones neither pauses all mail nor is tried again.
- */
-public class PermanentRejection extends RuntimeException {
+/** Tells a permanent refusal (SMTP 5xx) from a transient failure among the causes of a failed send. */
+final class SmtpReplies {
 
-    PermanentRejection(String message, Throwable cause) {
-        super(message, cause);
+    private SmtpReplies() {
     }
 
     /**
@@ -21,7 +15,7 @@ public class PermanentRejection extends RuntimeException {
      * to an address, to the sender or to the message. 4xx replies, timeouts and refused connections are
      * transient and give null.
      */
-    static PermanentRejection in(Throwable failure) {
+    static PermanentRejection permanentRejectionIn(Throwable failure) {
         for (Throwable t = failure; t != null; t = next(t)) {
             int code = replyCode(t);
             if (code >= 500 && code < 600) {

@@ -1,4 +1,4 @@
-package io.proposalflow.notification.mail;
+package io.proposalflow.notification.messaging.mail;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;

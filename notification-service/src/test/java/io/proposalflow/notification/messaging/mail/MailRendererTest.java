@@ -1,4 +1,4 @@
-package io.proposalflow.notification.mail;
+package io.proposalflow.notification.messaging.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,13 +29,12 @@ import io.proposalflow.events.ReviewCompleted;
 import io.proposalflow.events.ReviewDecision;
 import io.proposalflow.events.ReviewOutcome;
 import io.proposalflow.events.Themenfeld;
-import io.proposalflow.notification.config.NotificationConfiguration;
 import io.proposalflow.notification.domain.Audience;
 import io.proposalflow.notification.domain.Language;
 import io.proposalflow.notification.domain.MailFacts;
 import io.proposalflow.notification.domain.MailKind;
-import io.proposalflow.notification.domain.NotificationRules;
-import io.proposalflow.notification.domain.NotificationRules.Mailing;
+import io.proposalflow.notification.domain.EventMeaning;
+import io.proposalflow.notification.domain.EventMeaning.Mailing;
 import io.proposalflow.notification.domain.ProposalSnapshot;
 
 class MailRendererTest {
@@ -46,7 +45,7 @@ class MailRendererTest {
     private static final String REFERENCE = ProposalReference.of(PROPOSAL);
     private static final String TITLE = EventSamples.NEUERKERODE_TITLE;
 
-    private final MailRenderer renderer = new MailRenderer(NotificationConfiguration.mailTemplates(messages()), messages(),
+    private final MailRenderer renderer = new MailRenderer(MailRenderer.mailTemplates(messages()), messages(),
             PORTAL + "/");
     private final ProposalSnapshot neuerkerode = new ProposalSnapshot(PROPOSAL.toString(), TITLE,
             Themenfeld.WORK_ECONOMY, List.of("stiftung-neuerkerode"), Instant.parse("2026-03-01T11:00:00Z"),
@@ -92,7 +91,7 @@ class MailRendererTest {
 
     @Test
     void theFocusGroupIsAskedToReviseWithTheReviewersCommentsAndNoReviewerNames() {
-        MailFacts facts = MailFacts.of(changesRequested(), MailKind.REVIEW_COMPLETED, neuerkerode);
+        MailFacts facts = EventMeaning.of(changesRequested()).facts(MailKind.REVIEW_COMPLETED, neuerkerode);
 
         RenderedMail mail = renderer.render(facts, RecipientKind.FOCUS_GROUP, "Fokusgruppe Arbeitswelt & Wirtschaft",
                 Language.DE);
@@ -109,7 +108,7 @@ class MailRendererTest {
 
     @Test
     void partnersReadTheSameOutcomeButAreToldTheyNeedNotAct() {
-        MailFacts facts = MailFacts.of(changesRequested(), MailKind.REVIEW_COMPLETED, neuerkerode);
+        MailFacts facts = EventMeaning.of(changesRequested()).facts(MailKind.REVIEW_COMPLETED, neuerkerode);
 
         RenderedMail mail = renderer.render(facts, RecipientKind.PARTNER, "Anna Bergmann", Language.DE);
 
@@ -119,7 +118,7 @@ class MailRendererTest {
 
     @Test
     void aFundingReportNamesStageStatusAndAmountsInTheReadersLocale() {
-        MailFacts facts = MailFacts.of(granted(), MailKind.FUNDING_UPDATED, neuerkerode);
+        MailFacts facts = EventMeaning.of(granted()).facts(MailKind.FUNDING_UPDATED, neuerkerode);
 
         RenderedMail german = renderer.render(facts, RecipientKind.PARTNER, "Yusuf Demir", Language.DE);
         RenderedMail english = renderer.render(facts, RecipientKind.PARTNER, "Elena Petrova", Language.EN);
@@ -166,8 +165,8 @@ class MailRendererTest {
                 EventSamples.sample(EventType.REVIEWERS_ASSIGNED), EventSamples.sample(EventType.REVIEW_REMINDER_DUE),
                 EventSamples.sample(EventType.REVIEW_OVERDUE), changesRequested(),
                 new ReviewCancelled(REVIEW_CASE, PROPOSAL, "Projektvorschlag zurückgezogen"))) {
-            for (Mailing mailing : NotificationRules.mailingsFor(event)) {
-                MailFacts facts = MailFacts.of(event, mailing.kind(), neuerkerode);
+            for (Mailing mailing : EventMeaning.of(event).mailings()) {
+                MailFacts facts = EventMeaning.of(event).facts(mailing.kind(), neuerkerode);
                 RecipientKind to = recipientKind(mailing.audience());
                 all.add(new Rendered(mailing.kind(), to, facts, renderer.render(facts, to, "Alex Muster", language)));
             }

@@ -50,7 +50,7 @@ import io.proposalflow.events.ReviewOutcome;
 import io.proposalflow.events.ReviewersAssigned;
 import io.proposalflow.events.Scores;
 import io.proposalflow.events.Themenfeld;
-import io.proposalflow.notification.domain.NotificationRules.Mailing;
+import io.proposalflow.notification.domain.EventMeaning.Mailing;
 
 /**
  * One mail per person and step. The stories below are the events proposal- and review-service emit
@@ -60,7 +60,7 @@ import io.proposalflow.notification.domain.NotificationRules.Mailing;
  * waits until the proposal's own events have arrived), and every person must get exactly the mails
  * of the steps that concern them, whatever the order.
  */
-class NotificationRulesTest {
+class EventMeaningTest {
 
     private static final UUID PROPOSAL = EventSamples.NEUERKERODE_PROPOSAL_ID;
     private static final UUID CASE_1 = UUID.fromString("7a1e9c44-2d3b-4f5e-8a6b-1c2d3e4f5a01");
@@ -133,7 +133,7 @@ class NotificationRulesTest {
     void aStatusChangeNeverMailsForEveryStatusChangeBelongsToAStepWithItsOwnEvent() {
         for (ProposalStatus from : ProposalStatus.values()) {
             for (ProposalStatus to : ProposalStatus.values()) {
-                assertThat(NotificationRules.mailingsFor(status(from, to))).as("%s -> %s", from, to).isEmpty();
+                assertThat(EventMeaning.of(status(from, to)).mailings()).as("%s -> %s", from, to).isEmpty();
             }
         }
     }
@@ -142,26 +142,39 @@ class NotificationRulesTest {
     void draftsOpeningsSingleDecisionsAndOwnNotificationEventsMailNobody() {
         for (EventType type : List.of(EventType.PROPOSAL_DRAFTED, EventType.REVIEW_OPENED,
                 EventType.REVIEW_DECISION_RECORDED, EventType.NOTIFICATION_SENT, EventType.NOTIFICATION_FAILED)) {
-            assertThat(NotificationRules.mailingsFor(EventSamples.sample(type))).as(type.name()).isEmpty();
+            assertThat(EventMeaning.of(EventSamples.sample(type)).mailings()).as(type.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void everyEventTypeHasAMeaningAndOnlyReviewEventsWaitForTheirProposal() {
+        // a new type cannot reach this test without compiling: EventMeaning must handle it first
+        for (EventType type : EventType.values()) {
+            DomainEvent event = EventSamples.sample(type);
+            EventMeaning.Meaning meaning = EventMeaning.of(event);
+            assertThat(meaning.waitsForProposal()).as(type.name()).isEqualTo(event instanceof ReviewEvent);
+            for (Mailing mailing : meaning.mailings()) {
+                assertThat(meaning.facts(mailing.kind(), copy(List.of())).kind()).isEqualTo(mailing.kind());
+            }
         }
     }
 
     @Test
     void reminderAndOverdueGoOnlyToThatReviewer() {
         Audience thatReviewer = Audience.reviewers(List.of(EventSamples.REVIEWER_VOLUNTEERING));
-        assertThat(NotificationRules.mailingsFor(EventSamples.sample(EventType.REVIEW_REMINDER_DUE)))
+        assertThat(EventMeaning.of(EventSamples.sample(EventType.REVIEW_REMINDER_DUE)).mailings())
                 .containsExactly(new Mailing(thatReviewer, MailKind.REVIEW_REMINDER));
-        assertThat(NotificationRules.mailingsFor(EventSamples.sample(EventType.REVIEW_OVERDUE)))
+        assertThat(EventMeaning.of(EventSamples.sample(EventType.REVIEW_OVERDUE)).mailings())
                 .containsExactly(new Mailing(thatReviewer, MailKind.REVIEW_OVERDUE));
     }
 
     @Test
     void theReviewsOutcomeGoesToFocusGroupAndPartnersWithTheCommentsButWithoutWhoWroteThem() {
         ReviewCompleted completed = completed(CASE_1, 1, ReviewOutcome.CHANGES_REQUESTED);
-        assertThat(NotificationRules.mailingsFor(completed)).containsExactlyInAnyOrder(
+        assertThat(EventMeaning.of(completed).mailings()).containsExactlyInAnyOrder(
                 new Mailing(PARTNERS, REVIEW_COMPLETED), new Mailing(FOCUS_GROUP, REVIEW_COMPLETED));
 
-        MailFacts facts = MailFacts.of(completed, REVIEW_COMPLETED, copy(List.of()));
+        MailFacts facts = EventMeaning.of(completed).facts(REVIEW_COMPLETED, copy(List.of()));
 
         assertThat(facts.reviewerComments()).containsExactly("Bitte Kinderbetreuung in den Randzeiten klären.");
         assertThat(facts.tally()).isEqualTo(new MailFacts.ReviewTally(1, 1, 0));
@@ -171,11 +184,11 @@ class NotificationRulesTest {
 
     @Test
     void aFundingReportNamesTheStatusItCauses() {
-        assertThat(MailFacts.of(funding(FundingStage.GRANTED), FUNDING_UPDATED, copy(List.of())).status())
+        assertThat(EventMeaning.of(funding(FundingStage.GRANTED)).facts(FUNDING_UPDATED, copy(List.of())).status())
                 .isEqualTo(ProposalStatus.FUNDED);
-        assertThat(MailFacts.of(funding(FundingStage.DENIED), FUNDING_UPDATED, copy(List.of())).status())
+        assertThat(EventMeaning.of(funding(FundingStage.DENIED)).facts(FUNDING_UPDATED, copy(List.of())).status())
                 .isEqualTo(ProposalStatus.FUNDING_DENIED);
-        assertThat(MailFacts.of(funding(FundingStage.PLANNED), FUNDING_UPDATED, copy(List.of())).status())
+        assertThat(EventMeaning.of(funding(FundingStage.PLANNED)).facts(FUNDING_UPDATED, copy(List.of())).status())
                 .isEqualTo(ProposalStatus.FUNDING_APPLIED);
     }
 
@@ -220,19 +233,23 @@ class NotificationRulesTest {
 
     private static void plan(DomainEvent event, boolean[] contentKnown, Map<UUID, List<String>> reviewersByCase,
             Map<String, List<MailKind>> mails, Deque<DomainEvent> waiting) {
-        // the copy is updated first, as ProposalCopies.apply does
-        if (event instanceof ProposalSubmitted || event instanceof ProposalResubmitted) {
+        EventMeaning.Meaning meaning = EventMeaning.of(event);
+        // the copy is changed first, as the planner does
+        if (meaning.copy() instanceof CopyChange.ProposalSeen seen && seen.carriesContent()) {
             contentKnown[0] = true;
         }
-        if (event instanceof ReviewersAssigned e) {
-            reviewersByCase.computeIfAbsent(e.reviewCaseId(), id -> new ArrayList<>()).addAll(e.reviewerIds());
+        if (meaning.copy() instanceof CopyChange.ReviewersAdded added) {
+            reviewersByCase.computeIfAbsent(UUID.fromString(added.reviewCaseId()), id -> new ArrayList<>())
+                    .addAll(added.reviewerIds());
         }
-        List<Mailing> mailings = NotificationRules.mailingsFor(event);
+        List<Mailing> mailings = meaning.mailings();
         if (mailings.isEmpty()) {
             return;
         }
         if (!contentKnown[0]) {
-            assertThat(event).as("only review events can overtake the proposal's content").isInstanceOf(ReviewEvent.class);
+            assertThat(meaning.waitsForProposal()).as("only review events can overtake the proposal's content")
+                    .isTrue();
+            assertThat(event).isInstanceOf(ReviewEvent.class);
             waiting.addFirst(event);
             return;
         }
@@ -251,7 +268,7 @@ class NotificationRulesTest {
                 recipients.addAll(caseReviewers);
             }
             // the facts must be buildable for every mailing the rules plan
-            MailFacts.of(event, mailing.kind(), copy(caseReviewers));
+            meaning.facts(mailing.kind(), copy(caseReviewers));
             recipients.forEach(r -> mails.computeIfAbsent(r, k -> new ArrayList<>()).add(mailing.kind()));
         }
     }

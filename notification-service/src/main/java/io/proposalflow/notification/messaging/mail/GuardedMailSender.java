@@ -1,4 +1,4 @@
-package io.proposalflow.notification.mail;
+package io.proposalflow.notification.messaging.mail;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
@@ -29,6 +29,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.proposalflow.notification.application.PermanentRejection;
 import io.proposalflow.notification.config.NotificationProperties;
 
 /**
@@ -110,7 +111,7 @@ public class GuardedMailSender {
         try {
             connection.send(message);
         } catch (MailSendException e) {
-            PermanentRejection permanent = PermanentRejection.in(e);
+            PermanentRejection permanent = SmtpReplies.permanentRejectionIn(e);
             throw permanent != null ? permanent : e;
         } finally {
             connections.add(connection);

@@ -1,4 +1,4 @@
-package io.proposalflow.notification.mail;
+package io.proposalflow.notification.application;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,11 +20,12 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.proposalflow.events.EventCodec;
 import io.proposalflow.events.RecipientKind;
+import io.proposalflow.notification.application.MailGateway.NotAttempted;
+import io.proposalflow.notification.application.MailGateway.OutgoingMail;
 import io.proposalflow.notification.config.NotificationProperties;
 import io.proposalflow.notification.domain.DeliveryPolicy;
 import io.proposalflow.notification.domain.MailKind;
@@ -55,12 +56,11 @@ public class NotificationDispatcher implements DisposableBean {
 
     private final NotificationStore store;
     private final ErasureRepository erasures;
-    private final MailRenderer renderer;
-    private final GuardedMailSender sender;
+    private final MailGateway mail;
     private final EventCodec codec;
     private final NotificationProperties.Delivery settings;
     private final DeliveryPolicy policy;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "mail-dispatcher"));
     private final ExecutorService senders;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -74,12 +74,12 @@ public class NotificationDispatcher implements DisposableBean {
         return thread;
     });
 
-    public NotificationDispatcher(NotificationStore store, MailRenderer renderer, GuardedMailSender sender,
-            EventCodec codec, NotificationProperties properties, MeterRegistry meters, ErasureRepository erasures) {
+    public NotificationDispatcher(NotificationStore store, MailGateway mail, EventCodec codec,
+            NotificationProperties properties, MeterRegistry meters, ErasureRepository erasures, Clock clock) {
         this.store = store;
         this.erasures = erasures;
-        this.renderer = renderer;
-        this.sender = sender;
+        this.mail = mail;
+        this.clock = clock;
         this.codec = codec;
         this.settings = properties.delivery();
         this.policy = settings.policy();
@@ -130,7 +130,7 @@ public class NotificationDispatcher implements DisposableBean {
     private void drain() {
         try {
             while (nudged.getAndSet(false)) {
-                while (sender.acceptsCalls() && dispatchNext()) {
+                while (mail.acceptsMail() && dispatchNext()) {
                     // keep going while there is due work
                 }
             }
@@ -189,7 +189,7 @@ public class NotificationDispatcher implements DisposableBean {
     }
 
     private void deliverOrHandBackClaimed(NotificationDocument claimed) {
-        if (!sender.acceptsCalls()) {
+        if (!mail.acceptsMail()) {
             // the breaker opened during the batch: hand the rest back untouched, not as failures
             store.update(claimed.getId(), "attempt-" + claimed.getVersion(),
                     n -> n.release(clock.instant().plus(settings.breakerOpenDelay()))).block();
@@ -225,10 +225,9 @@ public class NotificationDispatcher implements DisposableBean {
             return;
         }
         try {
-            RenderedMail mail = renderer.render(claimed.getFacts(), claimed.getRecipientKind(),
-                    claimed.getRecipientName(), claimed.getLanguage());
-            sender.send(claimed.getId(), claimed.getRecipientName(), claimed.getEmail(), mail);
-        } catch (CallNotPermittedException e) {
+            mail.send(new OutgoingMail(claimed.getId(), claimed.getFacts(), claimed.getRecipientKind(),
+                    claimed.getRecipientName(), claimed.getEmail(), claimed.getLanguage()));
+        } catch (NotAttempted e) {
             // the breaker opened while we held it: not an attempt, the server was never asked
             store.update(claimed.getId(), attemptKey,
                     n -> n.release(clock.instant().plus(settings.breakerOpenDelay()))).block();

@@ -1,4 +1,4 @@
-package io.proposalflow.notification.mail;
+package io.proposalflow.notification.messaging.mail;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,4 @@
-package io.proposalflow.notification.persistence;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+package io.proposalflow.notification.application;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,14 +8,12 @@ import java.time.ZoneOffset;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import io.proposalflow.notification.domain.NotificationStatus;
+import io.proposalflow.notification.persistence.NotificationStore;
+import io.proposalflow.notification.persistence.PartnerRepository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -41,23 +37,18 @@ public class DataRetention {
 
     private static final Logger log = LoggerFactory.getLogger(DataRetention.class);
 
-    private final ReactiveMongoTemplate mongo;
+    private final NotificationStore notifications;
     private final PartnerRepository partners;
     private final ContactErasure erasure;
     private final Duration deliveries;
     private final Duration contactsAfterLeaving;
     private final Clock clock;
 
-    @Autowired
-    public DataRetention(ReactiveMongoTemplate mongo, PartnerRepository partners, ContactErasure erasure,
+    public DataRetention(NotificationStore notifications, PartnerRepository partners, ContactErasure erasure,
             @Value("${notification.retention.deliveries:365d}") Duration deliveries,
-            @Value("${notification.retention.contacts-after-leaving:90d}") Duration contactsAfterLeaving) {
-        this(mongo, partners, erasure, deliveries, contactsAfterLeaving, Clock.systemUTC());
-    }
-
-    public DataRetention(ReactiveMongoTemplate mongo, PartnerRepository partners, ContactErasure erasure,
-            Duration deliveries, Duration contactsAfterLeaving, Clock clock) {
-        this.mongo = mongo;
+            @Value("${notification.retention.contacts-after-leaving:90d}") Duration contactsAfterLeaving,
+            Clock clock) {
+        this.notifications = notifications;
         this.partners = partners;
         this.erasure = erasure;
         this.deliveries = deliveries;
@@ -86,8 +77,6 @@ public class DataRetention {
     public Mono<Result> run() {
         Instant now = clock.instant();
         Instant deliveriesCutoff = now.minus(deliveries);
-        Query due = Query.query(where("createdAt").lt(deliveriesCutoff)
-                .and("status").in(NotificationStatus.SENT, NotificationStatus.FAILED, NotificationStatus.CANCELLED));
         LocalDate leftBefore = LocalDate.ofInstant(now.minus(contactsAfterLeaving), ZoneOffset.UTC);
         Mono<Long> contacts = partners.findAll()
                 .filter(p -> p.getLeftOn() != null && p.getLeftOn().isBefore(leftBefore) && !p.getContacts().isEmpty())
@@ -95,7 +84,7 @@ public class DataRetention {
                         .concatMap(c -> erasure.erase(p.getId(), c.id(), ERASED_BY)))
                 .count();
         // contacts first: their erasure anonymises records the deletion might otherwise have kept
-        return contacts.flatMap(erased -> mongo.remove(due, NotificationDocument.class)
-                .map(r -> new Result(r.getDeletedCount(), erased)));
+        return contacts.flatMap(erased -> notifications.deleteSettledCreatedBefore(deliveriesCutoff)
+                .map(deleted -> new Result(deleted, erased)));
     }
 }

@@ -1,4 +1,4 @@
-package io.proposalflow.notification.mail;
+package io.proposalflow.notification.messaging.mail;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -12,12 +12,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import io.proposalflow.events.ProposalReference;
 import io.proposalflow.events.RecipientKind;
+import io.proposalflow.notification.config.NotificationProperties;
 import io.proposalflow.notification.domain.Language;
 import io.proposalflow.notification.domain.MailFacts;
 import io.proposalflow.notification.domain.MailKind;
@@ -26,6 +32,7 @@ import io.proposalflow.notification.domain.MailKind;
  * Renders a notification with the Thymeleaf templates {@code templates/mail/notification.(html|txt)} and
  * the texts of {@code mail/messages*.properties}: German by default, English for those who prefer it.
  */
+@Component
 public class MailRenderer {
 
     /** Dates in mails are local to the county. */
@@ -34,6 +41,11 @@ public class MailRenderer {
     private final ITemplateEngine templates;
     private final MessageSource messages;
     private final String portalUrl;
+
+    @Autowired
+    public MailRenderer(MessageSource messageSource, NotificationProperties properties) {
+        this(mailTemplates(messageSource), messageSource, properties.portalUrl());
+    }
 
     /** @param portalUrl where people open the portal; the links in mails start with it */
     public MailRenderer(ITemplateEngine templates, MessageSource messages, String portalUrl) {
@@ -173,5 +185,28 @@ public class MailRenderer {
     private static String dateTime(Instant instant, Locale locale) {
         return instant.atZone(ZONE).format(DateTimeFormatter.ofPattern(
                 Locale.GERMAN.equals(locale) ? "dd.MM.yyyy, HH:mm 'Uhr'" : "d MMMM yyyy, HH:mm", locale));
+    }
+
+    /**
+     * A template engine for mails only, separate from any web view engine: it reads
+     * {@code templates/mail/*.html} and {@code *.txt} and the texts in {@code mail/messages*.properties}.
+     */
+    public static SpringTemplateEngine mailTemplates(MessageSource messageSource) {
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 2));
+        engine.setTemplateEngineMessageSource(messageSource);
+        return engine;
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String suffix, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/mail/");
+        resolver.setSuffix(suffix);
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        resolver.setOrder(order);
+        return resolver;
     }
 }

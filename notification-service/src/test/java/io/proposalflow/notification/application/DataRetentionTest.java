@@ -1,4 +1,4 @@
-package io.proposalflow.notification.persistence;
+package io.proposalflow.notification.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.notification.IntegrationTest;
 import io.proposalflow.notification.api.DirectoryDtos;
+import io.proposalflow.notification.persistence.NotificationStore;
+import io.proposalflow.notification.persistence.PartnerDocument;
+import io.proposalflow.notification.persistence.PartnerRepository;
 
 /**
  * Delivery records and the contacts of a partner that left are deleted once their retention period
@@ -36,6 +39,9 @@ class DataRetentionTest extends IntegrationTest {
 
     @Autowired
     PartnerRepository partners;
+
+    @Autowired
+    NotificationStore notifications;
 
     @Autowired
     ContactErasure erasure;
@@ -89,7 +95,7 @@ class DataRetentionTest extends IntegrationTest {
     }
 
     private DataRetention retentionAt(Duration ahead) {
-        return new DataRetention(mongo, partners, erasure, DELIVERIES, AFTER_LEAVING,
+        return new DataRetention(notifications, partners, erasure, DELIVERIES, AFTER_LEAVING,
                 Clock.offset(Clock.systemUTC(), ahead));
     }
 

@@ -1,7 +1,7 @@
-package io.proposalflow.notification.messaging;
+package io.proposalflow.notification.application;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,16 +9,14 @@ import org.springframework.stereotype.Component;
 
 import io.proposalflow.events.DomainEvent;
 import io.proposalflow.events.EventEnvelope;
-import io.proposalflow.events.EventType;
-import io.proposalflow.events.ReviewEvent;
+import io.proposalflow.notification.domain.EventMeaning;
+import io.proposalflow.notification.domain.EventMeaning.Meaning;
 import io.proposalflow.notification.domain.MailFacts;
 import io.proposalflow.notification.domain.NotificationIds;
 import io.proposalflow.notification.domain.ProposalSnapshot;
-import io.proposalflow.notification.domain.NotificationRules;
-import io.proposalflow.notification.domain.NotificationRules.Mailing;
 import io.proposalflow.notification.persistence.NotificationDocument;
 import io.proposalflow.notification.persistence.NotificationStore;
-import io.proposalflow.notification.persistence.ProposalCopies;
+import io.proposalflow.notification.persistence.ProposalCopyStore;
 import io.proposalflow.notification.persistence.ProposalDocument;
 import io.proposalflow.notification.persistence.RecipientDirectory;
 import io.proposalflow.platform.messaging.TransientFailures.AwaitingEarlierEvent;
@@ -35,35 +33,36 @@ public class NotificationPlanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationPlanner.class);
 
-    private final ProposalCopies proposals;
+    private final ProposalCopyStore proposals;
     private final RecipientDirectory directory;
     private final NotificationStore notifications;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public NotificationPlanner(ProposalCopies proposals, RecipientDirectory directory,
-            NotificationStore notifications) {
+    public NotificationPlanner(ProposalCopyStore proposals, RecipientDirectory directory,
+            NotificationStore notifications, Clock clock) {
         this.proposals = proposals;
         this.directory = directory;
         this.notifications = notifications;
+        this.clock = clock;
     }
 
     /** @return how many new notifications were recorded */
     public int handle(EventEnvelope envelope) {
         DomainEvent event = envelope.data();
-        proposals.apply(event).block();
-        List<Mailing> mailings = NotificationRules.mailingsFor(event);
-        if (mailings.isEmpty()) {
+        Meaning meaning = EventMeaning.of(event);
+        proposals.apply(event.proposalId(), meaning.copy()).block();
+        if (meaning.mailings().isEmpty()) {
             return 0;
         }
-        ProposalSnapshot proposal = snapshot(event);
+        ProposalSnapshot proposal = snapshot(envelope, meaning);
         if (proposal == null) {
             return 0;
         }
         // read here, on the consumer's thread, where the trace of the consumed event is current
         String traceparent = TraceContexts.currentTraceparent();
-        Long created = Flux.fromIterable(mailings)
+        Long created = Flux.fromIterable(meaning.mailings())
                 .concatMap(mailing -> {
-                    MailFacts facts = MailFacts.of(event, mailing.kind(), proposal);
+                    MailFacts facts = meaning.facts(mailing.kind(), proposal);
                     return directory.resolve(mailing.audience(), proposal).map(r -> {
                         NotificationDocument n = NotificationDocument.pending(NotificationIds.of(envelope.id(), r),
                                 proposal.proposalId(), envelope.id(), envelope.type(), r, facts, clock.instant());
@@ -88,18 +87,18 @@ public class NotificationPlanner {
      * right: the copy arrives with the proposal's event, normally within moments, and the container
      * retries such an event every 50 to 500 ms until it has ({@link AwaitingEarlierEvent}). A proposal
      * event for a proposal never seen cannot be helped by waiting (its predecessors on the same
-     * partition are gone): nobody is mailed.
+     * partition are gone): nobody is mailed ({@link Meaning#waitsForProposal()}).
      */
-    private ProposalSnapshot snapshot(DomainEvent event) {
-        ProposalDocument copy = proposals.find(event.proposalId()).block();
+    private ProposalSnapshot snapshot(EventEnvelope envelope, Meaning meaning) {
+        UUID proposalId = envelope.data().proposalId();
+        ProposalDocument copy = proposals.find(proposalId).block();
         if (copy != null && copy.hasContent()) {
-            return copy.snapshot(event instanceof ReviewEvent review ? review.reviewCaseId().toString() : null);
+            return copy.snapshot(meaning.reviewCaseId());
         }
-        if (event instanceof ReviewEvent) {
-            throw new AwaitingEarlierEvent("proposal " + event.proposalId() + " not known yet; waiting for its events");
+        if (meaning.waitsForProposal()) {
+            throw new AwaitingEarlierEvent("proposal " + proposalId + " not known yet; waiting for its events");
         }
-        LOG.warn("Proposal {} unknown; nobody is notified of its {}", event.proposalId(),
-                EventType.of(event).type());
+        LOG.warn("Proposal {} unknown; nobody is notified of its {}", proposalId, envelope.type());
         return null;
     }
 }
