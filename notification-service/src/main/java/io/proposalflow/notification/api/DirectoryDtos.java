@@ -9,11 +9,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.proposalflow.notification.domain.Address;
+import io.proposalflow.notification.domain.Contact;
+import io.proposalflow.notification.domain.Erasure;
 import io.proposalflow.notification.domain.Language;
-import io.proposalflow.notification.persistence.ErasureDocument;
-import io.proposalflow.notification.persistence.FocusGroupDocument;
-import io.proposalflow.notification.persistence.PartnerDocument;
-import io.proposalflow.notification.persistence.ReviewerDocument;
+import io.proposalflow.notification.domain.Partner;
 
 /** Request and response bodies of the recipient directory. */
 public final class DirectoryDtos {
@@ -40,27 +40,23 @@ public final class DirectoryDtos {
     }
 
     public record ContactResponse(String id, String name, String email, Language language) {
-        static ContactResponse of(PartnerDocument.Contact c) {
+        static ContactResponse of(Contact c) {
             return new ContactResponse(c.id(), c.name(), c.email(), c.language());
         }
     }
 
     public record PartnerResponse(String id, String name, List<ContactResponse> contacts,
             @io.proposalflow.events.Nullable java.time.LocalDate leftOn, Long version) {
-        static PartnerResponse of(PartnerDocument p) {
-            return new PartnerResponse(p.getId(), p.getName(),
-                    p.getContacts().stream().map(ContactResponse::of).toList(), p.getLeftOn(), p.getVersion());
+        static PartnerResponse of(Partner p) {
+            return new PartnerResponse(p.id(), p.name(), p.contacts().stream().map(ContactResponse::of).toList(),
+                    p.leftOn(), p.version());
         }
     }
 
     /** A focus group's or reviewer's address. */
     public record AddressResponse(String id, String name, String email, Language language) {
-        static AddressResponse of(FocusGroupDocument g) {
-            return new AddressResponse(g.id(), g.name(), g.email(), g.language());
-        }
-
-        static AddressResponse of(ReviewerDocument r) {
-            return new AddressResponse(r.id(), r.name(), r.email(), r.language());
+        static AddressResponse of(Address a) {
+            return new AddressResponse(a.id(), a.name(), a.email(), a.language());
         }
     }
 
@@ -80,10 +76,9 @@ public final class DirectoryDtos {
     public record ErasureResponse(String id, @io.proposalflow.events.Nullable String organisationId,
             String contactId, io.proposalflow.events.RecipientKind recipientKind, String erasedBy,
             Instant erasedAt, long anonymisedNotifications) {
-        static ErasureResponse of(ErasureDocument e) {
-            return new ErasureResponse(e.id(), e.organisationId(), e.contactId(),
-                    e.recipientKind() == null ? io.proposalflow.events.RecipientKind.PARTNER : e.recipientKind(),
-                    e.erasedBy(), e.erasedAt(), e.anonymisedNotifications());
+        static ErasureResponse of(Erasure e) {
+            return new ErasureResponse(e.id(), e.organisationId(), e.contactId(), e.recipientKind(), e.erasedBy(),
+                    e.erasedAt(), e.anonymisedNotifications());
         }
     }
 }

@@ -1,8 +1,5 @@
 package io.proposalflow.notification.api;
 
-import java.time.Instant;
-import java.util.Map;
-
 import jakarta.validation.Valid;
 
 import org.springdoc.core.annotations.ParameterObject;
@@ -19,12 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.proposalflow.platform.web.idempotency.Idempotent;
 import io.proposalflow.notification.domain.NotificationStatus;
-import io.proposalflow.notification.application.NotificationDispatcher;
-import io.proposalflow.notification.persistence.NotificationDocument;
-import io.proposalflow.notification.persistence.NotificationFilter;
-import io.proposalflow.notification.persistence.NotificationStore;
-import io.proposalflow.platform.errors.ConflictException;
-import io.proposalflow.platform.errors.NotFoundException;
+import io.proposalflow.notification.application.DeliveryLog;
 import io.proposalflow.platform.web.PageQuery;
 import io.proposalflow.platform.web.PageResponse;
 import io.proposalflow.platform.web.ProblemResponses;
@@ -40,12 +32,10 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Notifications", description = "Delivery log of the notification mails")
 public class NotificationController {
 
-    private final NotificationStore store;
-    private final NotificationDispatcher dispatcher;
+    private final DeliveryLog log;
 
-    public NotificationController(NotificationStore store, NotificationDispatcher dispatcher) {
-        this.store = store;
-        this.dispatcher = dispatcher;
+    public NotificationController(DeliveryLog log) {
+        this.log = log;
     }
 
     @GetMapping
@@ -59,16 +49,15 @@ public class NotificationController {
             @RequestParam(required = false) @Parameter(description = "only mails in this status")
             NotificationStatus status,
             @Valid @ParameterObject @ModelAttribute PageQuery page) {
-        NotificationFilter filter = new NotificationFilter(proposalId, organisationId, status);
-        return store.find(filter, page).map(NotificationResponse::of).collectList()
-                .zipWith(store.count(filter))
+        return log.find(proposalId, organisationId, status, page).map(NotificationResponse::of).collectList()
+                .zipWith(log.count(proposalId, organisationId, status))
                 .map(t -> PageResponse.of(t.getT1(), page, t.getT2()));
     }
 
     @GetMapping("/{id}")
     @Operation(operationId = "getNotification", summary = "One notification with all its delivery attempts")
     public Mono<NotificationResponse> get(@PathVariable String id) {
-        return found(id).map(NotificationResponse::of);
+        return log.get(id).map(NotificationResponse::of);
     }
 
     @PostMapping("/{id}/resend")
@@ -78,24 +67,6 @@ public class NotificationController {
     @Operation(operationId = "resendNotification", summary = "Send a FAILED notification again",
             description = "409 unless the notification is FAILED")
     public Mono<NotificationResponse> resend(@PathVariable String id) {
-        return found(id)
-                .flatMap(n -> {
-                    if (io.proposalflow.notification.domain.PersonalData.ERASED.equals(n.getEmail())) {
-                        return Mono.error(new ConflictException("the recipient of this notification was erased",
-                                Map.of("currentStatus", n.getStatus().name())));
-                    }
-                    if (n.getStatus() != NotificationStatus.FAILED) {
-                        return Mono.error(new ConflictException("only a FAILED notification can be resent",
-                                Map.of("currentStatus", n.getStatus().name())));
-                    }
-                    n.resend(Instant.now());
-                    return store.save(n);
-                })
-                .doOnSuccess(saved -> dispatcher.nudge())
-                .map(NotificationResponse::of);
-    }
-
-    private Mono<NotificationDocument> found(String id) {
-        return store.findById(id).switchIfEmpty(Mono.error(NotFoundException.of("notification", id)));
+        return log.resend(id).map(NotificationResponse::of);
     }
 }

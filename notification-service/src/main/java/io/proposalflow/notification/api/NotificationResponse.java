@@ -8,7 +8,7 @@ import io.proposalflow.events.RecipientKind;
 import io.proposalflow.notification.domain.Language;
 import io.proposalflow.notification.domain.MailKind;
 import io.proposalflow.notification.domain.NotificationStatus;
-import io.proposalflow.notification.persistence.NotificationDocument;
+import io.proposalflow.notification.domain.DeliveryRecord;
 
 /** One entry of the delivery log, with its attempts; for coordinators only. */
 public record NotificationResponse(
@@ -35,12 +35,12 @@ public record NotificationResponse(
     public record AttemptResponse(Instant at, boolean delivered, @Nullable String error) {
     }
 
-    static NotificationResponse of(NotificationDocument n) {
-        return new NotificationResponse(n.getId(), n.getProposalId(), n.getFacts().title(), n.getFacts().kind(),
-                n.getSourceEventId(), n.getSourceEventType(), n.getRecipientKind(), n.getRecipientId(),
-                n.getOrganisationId(), n.getOrganisationName(), n.getRecipientName(), n.getEmail(), n.getLanguage(),
-                n.getStatus(),
-                n.getAttempts().stream().map(a -> new AttemptResponse(a.at(), a.delivered(), a.error())).toList(),
-                n.getCreatedAt(), n.getNextAttemptAt(), n.getSentAt(), n.getLastError());
+    static NotificationResponse of(DeliveryRecord n) {
+        return new NotificationResponse(n.id(), n.proposalId(), n.facts().title(), n.facts().kind(),
+                n.sourceEventId(), n.sourceEventType(), n.recipientKind(), n.recipientId(),
+                n.organisationId(), n.organisationName(), n.recipientName(), n.email(), n.language(),
+                n.status(),
+                n.attempts().stream().map(a -> new AttemptResponse(a.at(), a.delivered(), a.error())).toList(),
+                n.createdAt(), n.nextAttemptAt(), n.sentAt(), n.lastError());
     }
 }

@@ -3,16 +3,14 @@ package io.proposalflow.notification.api;
 import jakarta.validation.Valid;
 
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.proposalflow.notification.persistence.PartnerDocument;
-import io.proposalflow.notification.persistence.PartnerRepository;
+import io.proposalflow.notification.application.Directory;
+import io.proposalflow.notification.domain.Partner;
 import io.proposalflow.platform.web.PageQuery;
 import io.proposalflow.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,18 +28,17 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Organisations", description = "Partner organisations by id and name, for choosing a proposal's partners")
 public class OrganisationController {
 
-    private final PartnerRepository partners;
+    private final Directory directory;
 
-    public OrganisationController(PartnerRepository partners) {
-        this.partners = partners;
+    public OrganisationController(Directory directory) {
+        this.directory = directory;
     }
 
     @GetMapping
     @Operation(operationId = "listOrganisations", summary = "List partner organisations by name (id and name only)")
     public Mono<PageResponse<OrganisationResponse>> list(@Valid @ParameterObject @ModelAttribute PageQuery page) {
-        var request = PageRequest.of(page.page(), page.size(), Sort.by("name", "_id"));
-        return partners.findAllBy(request).map(OrganisationResponse::of).collectList()
-                .zipWith(partners.count())
+        return directory.organisationsByName(page).map(OrganisationResponse::of).collectList()
+                .zipWith(directory.partnerCount())
                 .map(t -> PageResponse.of(t.getT1(), page, t.getT2()));
     }
 
@@ -52,8 +49,8 @@ public class OrganisationController {
                     example = "stiftung-neuerkerode") String id,
             @Schema(example = "Stiftung Neuerkerode") String name) {
 
-        static OrganisationResponse of(PartnerDocument partner) {
-            return new OrganisationResponse(partner.getId(), partner.getName());
+        static OrganisationResponse of(Partner partner) {
+            return new OrganisationResponse(partner.id(), partner.name());
         }
     }
 }

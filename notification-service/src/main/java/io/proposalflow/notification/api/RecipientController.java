@@ -1,12 +1,10 @@
 package io.proposalflow.notification.api;
 
 import java.net.URI;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.proposalflow.platform.web.idempotency.Idempotent;
-import io.proposalflow.events.RecipientKind;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.notification.api.DirectoryDtos.AddressRequest;
 import io.proposalflow.notification.api.DirectoryDtos.AddressResponse;
@@ -32,15 +29,8 @@ import io.proposalflow.notification.api.DirectoryDtos.ErasureResponse;
 import io.proposalflow.notification.api.DirectoryDtos.PartnerRequest;
 import io.proposalflow.notification.api.DirectoryDtos.PartnerResponse;
 import io.proposalflow.notification.application.ContactErasure;
-import io.proposalflow.notification.persistence.ErasureRepository;
-import io.proposalflow.notification.persistence.NotificationStore;
-import io.proposalflow.notification.persistence.FocusGroupDocument;
-import io.proposalflow.notification.persistence.FocusGroupRepository;
-import io.proposalflow.notification.persistence.PartnerDocument;
-import io.proposalflow.notification.persistence.PartnerRepository;
-import io.proposalflow.notification.persistence.ReviewerDocument;
-import io.proposalflow.notification.persistence.ReviewerRepository;
-import io.proposalflow.platform.errors.NotFoundException;
+import io.proposalflow.notification.application.Directory;
+import io.proposalflow.notification.domain.Contact;
 import io.proposalflow.platform.security.Caller;
 import io.proposalflow.platform.web.PageQuery;
 import io.proposalflow.platform.web.PageResponse;
@@ -59,53 +49,32 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Recipients", description = "Partner organisations and contact persons, focus group and reviewer addresses")
 public class RecipientController {
 
-    private static final Sort BY_ID = Sort.by("id");
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "erasedAt").and(BY_ID);
-
-    private final PartnerRepository partners;
-    private final FocusGroupRepository focusGroups;
-    private final ReviewerRepository reviewers;
-    private final ErasureRepository erasures;
+    private final Directory directory;
     private final ContactErasure contactErasure;
-    private final NotificationStore notifications;
 
-    public RecipientController(PartnerRepository partners, FocusGroupRepository focusGroups,
-            ReviewerRepository reviewers, ErasureRepository erasures, ContactErasure contactErasure,
-            NotificationStore notifications) {
-        this.partners = partners;
-        this.focusGroups = focusGroups;
-        this.reviewers = reviewers;
-        this.erasures = erasures;
+    public RecipientController(Directory directory, ContactErasure contactErasure) {
+        this.directory = directory;
         this.contactErasure = contactErasure;
-        this.notifications = notifications;
     }
 
     @GetMapping("/partners")
     @Operation(operationId = "listPartners",
             summary = "List partner organisations with their contact persons, by organisation id")
     public Mono<PageResponse<PartnerResponse>> partners(@Valid @ParameterObject @ModelAttribute PageQuery page) {
-        return PageResponse.of(partners.findAllBy(page.pageable(BY_ID)).map(PartnerResponse::of), partners.count(),
-                page);
+        return PageResponse.of(directory.partners(page).map(PartnerResponse::of), directory.partnerCount(), page);
     }
 
     @GetMapping("/partners/{organisationId}")
     @Operation(operationId = "getPartner", summary = "One partner organisation with its contact persons")
     public Mono<PartnerResponse> partner(@PathVariable String organisationId) {
-        return existingPartner(organisationId).map(PartnerResponse::of);
+        return directory.partner(organisationId).map(PartnerResponse::of);
     }
 
     @PutMapping("/partners/{organisationId}")
     @Operation(operationId = "putPartner", summary = "Create or rename a partner organisation (id = slug used in proposals), or record the day it left the programme")
     public Mono<PartnerResponse> putPartner(@PathVariable String organisationId,
             @Valid @RequestBody PartnerRequest request) {
-        return partners.findById(organisationId)
-                .defaultIfEmpty(new PartnerDocument(organisationId, request.name()))
-                .flatMap(p -> {
-                    p.setName(request.name());
-                    p.setLeftOn(request.leftOn());
-                    return partners.save(p);
-                })
-                .map(PartnerResponse::of);
+        return directory.putPartner(organisationId, request.name(), request.leftOn()).map(PartnerResponse::of);
     }
 
     @PostMapping("/partners/{organisationId}/contacts")
@@ -116,7 +85,8 @@ public class RecipientController {
                     schema = @Schema(type = "string", format = "uri-reference")))
     public Mono<ResponseEntity<ContactResponse>> addContact(@PathVariable String organisationId,
             @Valid @RequestBody ContactRequest request) {
-        return putContact(organisationId, UUID.randomUUID().toString(), request, false)
+        return directory.addContact(organisationId, request.name(), request.email(), request.language())
+                .map(ContactResponse::of)
                 .map(contact -> ResponseEntity.created(URI.create("/api/recipients/partners/" + organisationId
                         + "/contacts/" + contact.id())).body(contact));
     }
@@ -124,10 +94,7 @@ public class RecipientController {
     @GetMapping("/partners/{organisationId}/contacts/{contactId}")
     @Operation(operationId = "getContact", summary = "One contact person of a partner organisation")
     public Mono<ContactResponse> contact(@PathVariable String organisationId, @PathVariable String contactId) {
-        return existingPartner(organisationId)
-                .flatMap(p -> Mono.justOrEmpty(p.contact(contactId)))
-                .switchIfEmpty(Mono.error(() -> NotFoundException.of("contact", contactId)))
-                .map(ContactResponse::of);
+        return directory.contact(organisationId, contactId).map(ContactResponse::of);
     }
 
     @GetMapping("/partners/{organisationId}/contacts/{contactId}/export")
@@ -140,34 +107,26 @@ public class RecipientController {
                     description = "attachment; filename=\"auskunft-<contactId>.json\"", schema = @Schema(type = "string")))
     public Mono<ResponseEntity<ContactExport>> exportContact(@PathVariable String organisationId,
             @PathVariable String contactId) {
-        Mono<java.util.Optional<PartnerDocument>> partner = partners.findById(organisationId)
-                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
-        return Mono.zip(partner,
-                notifications.findByRecipient(RecipientKind.PARTNER, contactId)
-                        .filter(n -> organisationId.equals(n.getOrganisationId()))
-                        .map(NotificationResponse::of).collectList(),
-                erasures.findByContactId(contactId).filter(e -> organisationId.equals(e.organisationId()))
-                        .map(ErasureResponse::of).collectList())
-                .flatMap(t -> {
-                    PartnerDocument.Contact contact = t.getT1().flatMap(p -> p.contact(contactId)).orElse(null);
-                    if (contact == null && t.getT2().isEmpty() && t.getT3().isEmpty()) {
-                        return Mono.error(NotFoundException.of("contact", contactId));
-                    }
-                    ContactExport export = new ContactExport(java.time.Instant.now(), organisationId,
-                            t.getT1().map(PartnerDocument::getName).orElse(null), contactId, contact != null,
-                            contact == null ? null : contact.name(), contact == null ? null : contact.email(),
-                            contact == null ? null : contact.language(), t.getT2(), t.getT3());
-                    return Mono.just(ResponseEntity.ok()
-                            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"auskunft-" + contactId + ".json\"")
-                            .body(export));
-                });
+        return directory.export(organisationId, contactId).map(data -> {
+            Contact contact = data.contact().orElse(null);
+            ContactExport export = new ContactExport(data.exportedAt(), data.organisationId(),
+                    data.organisationName(), data.contactId(), contact != null,
+                    contact == null ? null : contact.name(), contact == null ? null : contact.email(),
+                    contact == null ? null : contact.language(),
+                    data.deliveries().stream().map(NotificationResponse::of).toList(),
+                    data.erasures().stream().map(ErasureResponse::of).toList());
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"auskunft-" + contactId + ".json\"")
+                    .body(export);
+        });
     }
 
     @PutMapping("/partners/{organisationId}/contacts/{contactId}")
     @Operation(operationId = "updateContact", summary = "Change a contact person's name, address or language")
     public Mono<ContactResponse> updateContact(@PathVariable String organisationId, @PathVariable String contactId,
             @Valid @RequestBody ContactRequest request) {
-        return putContact(organisationId, contactId, request, true);
+        return directory.updateContact(organisationId,
+                new Contact(contactId, request.name(), request.email(), request.language())).map(ContactResponse::of);
     }
 
     @DeleteMapping("/partners/{organisationId}/contacts/{contactId}")
@@ -183,24 +142,23 @@ public class RecipientController {
     @Operation(operationId = "listErasures",
             summary = "The record of erased contact persons (no personal data), newest first")
     public Mono<PageResponse<ErasureResponse>> erasures(@Valid @ParameterObject @ModelAttribute PageQuery page) {
-        return PageResponse.of(erasures.findAllBy(page.pageable(NEWEST_FIRST)).map(ErasureResponse::of),
-                erasures.count(), page);
+        return PageResponse.of(directory.erasures(page).map(ErasureResponse::of), directory.erasureCount(), page);
     }
 
     @GetMapping("/focus-groups")
     @Operation(operationId = "listFocusGroupAddresses",
             summary = "Contact addresses of the six focus groups, by Themenfeld key")
     public Mono<PageResponse<AddressResponse>> focusGroups(@Valid @ParameterObject @ModelAttribute PageQuery page) {
-        return PageResponse.of(focusGroups.findAllBy(page.pageable(BY_ID)).map(AddressResponse::of),
-                focusGroups.count(), page);
+        return PageResponse.of(directory.focusGroups(page).map(AddressResponse::of), directory.focusGroupCount(),
+                page);
     }
 
     @PutMapping("/focus-groups/{themenfeld}")
     @Operation(operationId = "putFocusGroupAddress", summary = "Set the contact address of a focus group")
     public Mono<AddressResponse> putFocusGroup(@PathVariable Themenfeld themenfeld,
             @Valid @RequestBody AddressRequest request) {
-        return focusGroups.save(new FocusGroupDocument(themenfeld.name(), request.name(), request.email(),
-                request.language())).map(AddressResponse::of);
+        return directory.putFocusGroup(themenfeld, request.name(), request.email(), request.language())
+                .map(AddressResponse::of);
     }
 
     @DeleteMapping("/focus-groups/{themenfeld}")
@@ -224,35 +182,14 @@ public class RecipientController {
     @GetMapping("/reviewers")
     @Operation(operationId = "listReviewerAddresses", summary = "Reviewers' addresses, by reviewer id")
     public Mono<PageResponse<AddressResponse>> reviewers(@Valid @ParameterObject @ModelAttribute PageQuery page) {
-        return PageResponse.of(reviewers.findAllBy(page.pageable(BY_ID)).map(AddressResponse::of), reviewers.count(),
-                page);
+        return PageResponse.of(directory.reviewers(page).map(AddressResponse::of), directory.reviewerCount(), page);
     }
 
     @PutMapping("/reviewers/{reviewerId}")
     @Operation(operationId = "putReviewerAddress", summary = "Set a reviewer's address (id = reviewer id used in review events)")
     public Mono<AddressResponse> putReviewer(@PathVariable String reviewerId,
             @Valid @RequestBody AddressRequest request) {
-        return reviewers.save(new ReviewerDocument(reviewerId, request.name(), request.email(), request.language()))
+        return directory.putReviewer(reviewerId, request.name(), request.email(), request.language())
                 .map(AddressResponse::of);
-    }
-
-    private Mono<ContactResponse> putContact(String organisationId, String contactId, ContactRequest request,
-            boolean mustExist) {
-        PartnerDocument.Contact contact = new PartnerDocument.Contact(contactId, request.name(), request.email(),
-                request.language());
-        return existingPartner(organisationId)
-                .flatMap(p -> {
-                    if (mustExist && p.contact(contactId).isEmpty()) {
-                        return Mono.error(NotFoundException.of("contact", contactId));
-                    }
-                    p.putContact(contact);
-                    return partners.save(p);
-                })
-                .thenReturn(ContactResponse.of(contact));
-    }
-
-    private Mono<PartnerDocument> existingPartner(String organisationId) {
-        return partners.findById(organisationId)
-                .switchIfEmpty(Mono.error(NotFoundException.of("partner organisation", organisationId)));
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import io.proposalflow.events.RecipientKind;
+import io.proposalflow.notification.domain.Erasure;
 import io.proposalflow.notification.persistence.ErasureDocument;
 import io.proposalflow.notification.persistence.ErasureRepository;
 import io.proposalflow.notification.persistence.FocusGroupRepository;
@@ -45,7 +46,7 @@ public class ContactErasure {
         this.erasures = erasures;
     }
 
-    public Mono<ErasureDocument> erase(String organisationId, String contactId, String erasedBy) {
+    public Mono<Erasure> erase(String organisationId, String contactId, String erasedBy) {
         return partners.findById(organisationId)
                 .filter(partner -> partner.contact(contactId).isPresent())
                 .switchIfEmpty(Mono.error(NotFoundException.of("contact", contactId)))
@@ -56,27 +57,27 @@ public class ContactErasure {
                         }).then()));
     }
 
-    public Mono<ErasureDocument> eraseReviewer(String reviewerId, String erasedBy) {
+    public Mono<Erasure> eraseReviewer(String reviewerId, String erasedBy) {
         return reviewers.findById(reviewerId)
                 .switchIfEmpty(Mono.error(NotFoundException.of("reviewer", reviewerId)))
                 .flatMap(found -> erase(RecipientKind.REVIEWER, null, reviewerId, erasedBy,
                         reviewers.deleteById(reviewerId)));
     }
 
-    public Mono<ErasureDocument> eraseFocusGroup(String themenfeld, String erasedBy) {
+    public Mono<Erasure> eraseFocusGroup(String themenfeld, String erasedBy) {
         return focusGroups.findById(themenfeld)
                 .switchIfEmpty(Mono.error(NotFoundException.of("focus group address", themenfeld)))
                 .flatMap(found -> erase(RecipientKind.FOCUS_GROUP, null, themenfeld, erasedBy,
                         focusGroups.deleteById(themenfeld)));
     }
 
-    private Mono<ErasureDocument> erase(RecipientKind kind, String organisationId, String recipientId,
+    private Mono<Erasure> erase(RecipientKind kind, String organisationId, String recipientId,
             String erasedBy, Mono<Void> removeFromDirectory) {
         return notifications.anonymise(kind, recipientId)
                 .flatMap(count -> erasures.insert(new ErasureDocument(UUID.randomUUID().toString(), organisationId,
                         recipientId, erasedBy, clock.instant(), count, kind)))
                 .flatMap(erasure -> removeFromDirectory
                         .then(notifications.anonymise(kind, recipientId))
-                        .thenReturn(erasure));
+                        .thenReturn(erasure.toErasure()));
     }
 }

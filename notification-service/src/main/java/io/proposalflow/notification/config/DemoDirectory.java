@@ -13,7 +13,7 @@ import io.proposalflow.notification.domain.Language;
 import io.proposalflow.notification.persistence.FocusGroupDocument;
 import io.proposalflow.notification.persistence.FocusGroupRepository;
 import io.proposalflow.notification.persistence.PartnerDocument;
-import io.proposalflow.notification.persistence.PartnerDocument.Contact;
+import io.proposalflow.notification.domain.Contact;
 import io.proposalflow.notification.persistence.PartnerRepository;
 import io.proposalflow.notification.persistence.ReviewerDocument;
 import io.proposalflow.notification.persistence.ReviewerRepository;

@@ -6,6 +6,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import io.proposalflow.events.RecipientKind;
+import io.proposalflow.notification.domain.Erasure;
 
 /**
  * Proof that a recipient was erased: who did it and when, naming them only by their id.
@@ -19,4 +20,9 @@ import io.proposalflow.events.RecipientKind;
 @Document("erasures")
 public record ErasureDocument(@Id String id, String organisationId, String contactId, String erasedBy,
         Instant erasedAt, long anonymisedNotifications, RecipientKind recipientKind) {
+
+    public Erasure toErasure() {
+        return new Erasure(id, organisationId, contactId, erasedBy, erasedAt, anonymisedNotifications,
+                recipientKind == null ? RecipientKind.PARTNER : recipientKind);
+    }
 }

@@ -13,9 +13,12 @@ import io.proposalflow.events.EventEnvelope;
 import io.proposalflow.events.NotificationFailed;
 import io.proposalflow.events.NotificationSent;
 import io.proposalflow.events.RecipientKind;
+import io.proposalflow.notification.domain.Attempt;
 import io.proposalflow.notification.domain.DeliveryPolicy;
+import io.proposalflow.notification.domain.DeliveryRecord;
 import io.proposalflow.notification.domain.Language;
 import io.proposalflow.notification.domain.MailFacts;
+import io.proposalflow.notification.domain.NotResendable;
 import io.proposalflow.notification.domain.NotificationStatus;
 import io.proposalflow.notification.domain.PersonalData;
 import io.proposalflow.notification.domain.Recipient;
@@ -56,10 +59,6 @@ public class NotificationDocument extends AggregateDocument {
      * the same trace id as the request that started the story. Null in documents from before it.
      */
     private String traceparent;
-
-    /** One try to hand the mail to the SMTP server; the error never contains an address. */
-    public record Attempt(Instant at, boolean delivered, String error) {
-    }
 
     public static NotificationDocument pending(String id, String proposalId, String sourceEventId,
             String sourceEventType, Recipient recipient, MailFacts facts, Instant now) {
@@ -127,12 +126,29 @@ public class NotificationDocument extends AggregateDocument {
         leaseUntil = null;
     }
 
-    /** A coordinator asks for another round of attempts for a FAILED notification. */
+    /**
+     * A coordinator asks for another round of attempts for a FAILED notification.
+     *
+     * @throws NotResendable unless it is FAILED and its recipient still has an address
+     */
     public void resend(Instant now) {
+        if (PersonalData.ERASED.equals(email)) {
+            throw new NotResendable("the recipient of this notification was erased", status);
+        }
+        if (status != NotificationStatus.FAILED) {
+            throw new NotResendable("only a FAILED notification can be resent", status);
+        }
         status = NotificationStatus.PENDING;
         failedAttempts = 0;
         nextAttemptAt = now;
         leaseUntil = null;
+    }
+
+    /** The delivery log entry as the coordination reads it. */
+    public DeliveryRecord toRecord() {
+        return new DeliveryRecord(id, proposalId, facts, sourceEventId, sourceEventType, recipientKind, recipientId,
+                organisationId, organisationName, recipientName, email, language, status, attempts, createdAt,
+                nextAttemptAt, sentAt, lastError);
     }
 
     public String getId() { return id; }

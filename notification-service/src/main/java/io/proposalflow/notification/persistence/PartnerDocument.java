@@ -8,7 +8,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import io.proposalflow.notification.domain.Language;
+import io.proposalflow.notification.domain.Contact;
+import io.proposalflow.notification.domain.Partner;
 
 /** A partner organisation and its contact persons; the id is the organisation slug used in events. */
 @Document("partners")
@@ -23,16 +24,16 @@ public class PartnerDocument {
     @Version
     private Long version;
 
-    /** A contact person; the only personal data of the system, besides reviewers' addresses. */
-    public record Contact(String id, String name, String email, Language language) {
-    }
-
     public PartnerDocument() {
     }
 
     public PartnerDocument(String id, String name) {
         this.id = id;
         this.name = name;
+    }
+
+    public Partner toPartner() {
+        return new Partner(id, name, contacts, leftOn, version);
     }
 
     public Optional<Contact> contact(String contactId) {

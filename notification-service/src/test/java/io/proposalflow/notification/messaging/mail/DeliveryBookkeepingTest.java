@@ -62,7 +62,7 @@ class DeliveryBookkeepingTest extends IntegrationTest {
                 .collectList().block()) {
             assertThat(n.getStatus()).isEqualTo(NotificationStatus.SENT);
             assertThat(n.getFailedAttempts()).as("failures counted").isZero();
-            assertThat(n.getAttempts()).hasSize(1).allMatch(NotificationDocument.Attempt::delivered);
+            assertThat(n.getAttempts()).hasSize(1).allMatch(io.proposalflow.notification.domain.Attempt::delivered);
             assertThat(writes.get(n.getId())).as("the record was written a second time").isGreaterThanOrEqualTo(2);
         }
         assertThat(Mailbox.read(host(), imapPort(), ANNA, submitted.content().title())).hasSize(1);
