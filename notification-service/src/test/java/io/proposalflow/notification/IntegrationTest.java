@@ -1,13 +1,13 @@
 package io.proposalflow.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +25,7 @@ import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.notification.persistence.NotificationStore;
 import io.proposalflow.testsupport.EventSender;
+import io.proposalflow.testsupport.Eventually;
 import io.proposalflow.testsupport.TestBackends;
 import io.proposalflow.testsupport.WithTestBackends;
 import io.proposalflow.testsupport.ApiContract;
@@ -120,9 +121,43 @@ public abstract class IntegrationTest {
         return new ProposalSubmitted(id, 1, content, "fg-arbeitswelt");
     }
 
+    /**
+     * How many notifications the delivery log lists for the proposal, in {@code status} (null: in any),
+     * as the coordination reads it.
+     */
+    protected long notifications(Object proposalId, String status) {
+        Map<?, ?> page = coordinator().get()
+                .uri(b -> b.path("/api/notifications").queryParam("proposalId", proposalId)
+                        .queryParamIfPresent("status", java.util.Optional.ofNullable(status)).build())
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) page.get("totalElements")).longValue();
+    }
+
+    /** Waits until the delivery log lists {@code count} notifications of the proposal in {@code status}. */
+    protected void awaitNotifications(Object proposalId, String status, long count) {
+        Eventually.value(count + " " + status + " notifications of proposal " + proposalId,
+                () -> notifications(proposalId, status), n -> n == count);
+    }
+
+    /**
+     * Waits until {@code expectation} passes (WebTestClient's expectations throw an AssertionError
+     * until they do); fails with the last unmet expectation.
+     */
+    protected static void awaitExpectation(String what, Runnable expectation) {
+        Eventually.value(what, () -> {
+            try {
+                expectation.run();
+                return true;
+            } catch (AssertionError notYet) {
+                throw new IllegalStateException(notYet.getMessage(), notYet);
+            }
+        }, Boolean::booleanValue);
+    }
+
     /** Waits for the one mail to {@code address} whose subject contains {@code subjectPart}. */
     protected static Mailbox.Mail awaitOne(String address, String subjectPart) {
-        await().atMost(TIMEOUT).until(() -> !Mailbox.read(host(), imapPort(), address, subjectPart).isEmpty());
+        Eventually.until("a mail to " + address + " about " + subjectPart,
+                () -> !Mailbox.read(host(), imapPort(), address, subjectPart).isEmpty());
         List<Mailbox.Mail> mails = Mailbox.read(host(), imapPort(), address, subjectPart);
         assertThat(mails).as("mails to %s about %s", address, subjectPart).hasSize(1);
         return mails.get(0);

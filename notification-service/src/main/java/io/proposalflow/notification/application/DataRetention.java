@@ -2,18 +2,16 @@ package io.proposalflow.notification.application;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.proposalflow.notification.persistence.NotificationStore;
 import io.proposalflow.notification.persistence.PartnerRepository;
+import io.proposalflow.platform.persistence.RetentionRun;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,8 +32,6 @@ public class DataRetention {
 
     /** The erasure record's author when the retention period, not a person, erased a contact. */
     public static final String ERASED_BY = "retention";
-
-    private static final Logger log = LoggerFactory.getLogger(DataRetention.class);
 
     private final NotificationStore notifications;
     private final PartnerRepository partners;
@@ -63,28 +59,29 @@ public class DataRetention {
     @Scheduled(initialDelayString = "${notification.retention.check-interval:1h}",
             fixedDelayString = "${notification.retention.check-interval:1h}")
     void scheduled() {
-        try {
-            Result result = run().block(Duration.ofMinutes(5));
-            if (result != null && (result.deliveriesDeleted() > 0 || result.contactsErased() > 0)) {
-                log.info("Retention: deleted {} delivery records, erased {} contacts of partners that left",
-                        result.deliveriesDeleted(), result.contactsErased());
-            }
-        } catch (RuntimeException e) {
-            log.warn("Retention run failed (tried again at the next one): {}", e.toString());
-        }
+        // contacts first: their erasure anonymises records the deletion might otherwise have kept
+        RetentionRun.runLogged("contacts of partner organisations that left the programme more than "
+                + contactsAfterLeaving.toDays() + " days ago (erased)", this::eraseContactsOfLeavers);
+        RetentionRun.runLogged("delivery records older than " + deliveries.toDays() + " days",
+                this::deleteOldDeliveries);
     }
 
+    /** One run at the clock's time, both parts in their order. */
     public Mono<Result> run() {
-        Instant now = clock.instant();
-        Instant deliveriesCutoff = now.minus(deliveries);
-        LocalDate leftBefore = LocalDate.ofInstant(now.minus(contactsAfterLeaving), ZoneOffset.UTC);
-        Mono<Long> contacts = partners.findAll()
+        return eraseContactsOfLeavers().flatMap(erased -> deleteOldDeliveries()
+                .map(deleted -> new Result(deleted, erased)));
+    }
+
+    private Mono<Long> eraseContactsOfLeavers() {
+        LocalDate leftBefore = LocalDate.ofInstant(clock.instant().minus(contactsAfterLeaving), ZoneOffset.UTC);
+        return partners.findAll()
                 .filter(p -> p.getLeftOn() != null && p.getLeftOn().isBefore(leftBefore) && !p.getContacts().isEmpty())
                 .concatMap(p -> Flux.fromIterable(p.getContacts())
                         .concatMap(c -> erasure.erase(p.getId(), c.id(), ERASED_BY)))
                 .count();
-        // contacts first: their erasure anonymises records the deletion might otherwise have kept
-        return contacts.flatMap(erased -> notifications.deleteSettledCreatedBefore(deliveriesCutoff)
-                .map(deleted -> new Result(deleted, erased)));
+    }
+
+    private Mono<Long> deleteOldDeliveries() {
+        return notifications.deleteSettledCreatedBefore(clock.instant().minus(deliveries));
     }
 }

@@ -11,13 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
@@ -33,18 +31,20 @@ import io.proposalflow.notification.domain.PersonalData;
 import io.proposalflow.notification.persistence.NotificationDocument;
 import io.proposalflow.notification.persistence.ErasureRepository;
 import io.proposalflow.notification.persistence.NotificationStore;
+import io.proposalflow.platform.polling.WorkLoop;
 import io.proposalflow.platform.tracing.TraceContexts;
 
 /**
  * Sends pending notifications: one thread claims due notifications in batches, and {@code senders}
  * threads deliver a batch side by side, each over its own SMTP connection (one at a time, a mail's
- * SMTP round trip and the write of its outcome left the CPU idle; docs/performance.md). It runs every
- * poll interval and whenever the consumer nudges it. Each notification is claimed atomically first, so
+ * SMTP round trip and the write of its outcome left the CPU idle; docs/performance.md). It runs on the
+ * platform's {@link WorkLoop}: every poll interval and whenever the consumer nudges it, again at once while
+ * it finds work, and not at all while the mail server is away. Each notification is claimed atomically first, so
  * several instances of the service never send the same mail; the outcome and its NotificationSent/Failed
  * event are saved in one write.
  */
 @Component
-public class NotificationDispatcher implements DisposableBean {
+public class NotificationDispatcher implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
     /** Notifications claimed together, per sender: enough to keep every sender busy, few to hand back. */
@@ -61,10 +61,8 @@ public class NotificationDispatcher implements DisposableBean {
     private final NotificationProperties.Delivery settings;
     private final DeliveryPolicy policy;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "mail-dispatcher"));
+    private final WorkLoop loop;
     private final ExecutorService senders;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean nudged = new AtomicBoolean();
     private final MeterRegistry meters;
     /** Claimed and not yet settled, by id, with the version of the claim. */
     private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
@@ -87,6 +85,8 @@ public class NotificationDispatcher implements DisposableBean {
         AtomicInteger senderNumber = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(settings.senders(),
                 r -> new Thread(r, "mail-sender-" + senderNumber.incrementAndGet()));
+        this.loop = new WorkLoop("mail-dispatcher", settings.pollInterval(),
+                () -> mail.acceptsMail() && dispatchNext());
         long renewEvery = Math.max(100, settings.lease().toMillis() / 3);
         leaseKeeper.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         // registered up front, so a dashboard sees every kind at 0 instead of "no data"
@@ -114,31 +114,24 @@ public class NotificationDispatcher implements DisposableBean {
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${notification.delivery.poll-interval}")
-    public void poll() {
-        nudge();
-    }
-
     /** Asks for a pass soon; cheap and safe to call from any thread. */
     public void nudge() {
-        nudged.set(true);
-        if (running.compareAndSet(false, true)) {
-            worker.execute(this::drain);
-        }
+        loop.nudge();
     }
 
-    private void drain() {
-        try {
-            while (nudged.getAndSet(false)) {
-                while (mail.acceptsMail() && dispatchNext()) {
-                    // keep going while there is due work
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Dispatching notifications failed, trying again at the next poll: {}", e.toString());
-        } finally {
-            running.set(false);
-        }
+    @Override
+    public void start() {
+        loop.start();
+    }
+
+    @Override
+    public void stop() {
+        loop.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop.isRunning();
     }
 
     /**
@@ -311,10 +304,11 @@ public class NotificationDispatcher implements DisposableBean {
         failedCounter(kind, permanent || !policy.triesAgainAfter(claimed.getFailedAttempts() + 1)).increment();
     }
 
-    @Override
-    public void destroy() {
+    /** Stops the loop (if the context has not yet) and the threads of the senders and the lease keeper. */
+    @jakarta.annotation.PreDestroy
+    void shutdown() {
+        loop.stop();
         leaseKeeper.shutdownNow();
-        worker.shutdownNow();
         senders.shutdownNow();
     }
 }

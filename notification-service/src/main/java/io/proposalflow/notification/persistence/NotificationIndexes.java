@@ -1,7 +1,7 @@
 package io.proposalflow.notification.persistence;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.List;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.domain.Sort.Direction;
@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.ReactiveIndexOperations;
 import org.springframework.stereotype.Component;
 
-import reactor.core.publisher.Flux;
+import io.proposalflow.platform.persistence.StartupIndexes;
 
 /**
  * Indexes for the dispatcher's claim query, the API's filters and erasure, declared for real MongoDB
@@ -18,8 +18,6 @@ import reactor.core.publisher.Flux;
  */
 @Component
 public class NotificationIndexes implements ApplicationRunner {
-
-    private static final Logger LOG = LoggerFactory.getLogger(NotificationIndexes.class);
 
     private final ReactiveMongoTemplate mongo;
 
@@ -30,16 +28,10 @@ public class NotificationIndexes implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         ReactiveIndexOperations indexes = mongo.indexOps(NotificationDocument.class);
-        try {
-            Flux.concat(
+        StartupIndexes.create("notifications", List.of(
                 indexes.createIndex(new Index().on("status", Direction.ASC).on("nextAttemptAt", Direction.ASC)),
                 indexes.createIndex(new Index().on("proposalId", Direction.ASC).on("createdAt", Direction.DESC)),
                 indexes.createIndex(new Index().on("organisationId", Direction.ASC).on("createdAt", Direction.DESC)),
-                indexes.createIndex(new Index().on("recipientKind", Direction.ASC).on("recipientId", Direction.ASC)))
-                    .blockLast();
-        } catch (RuntimeException e) {
-            // the service works without them, only slower; they are created at the next start
-            LOG.warn("Could not create the notification indexes: {}", e.toString());
-        }
+                indexes.createIndex(new Index().on("recipientKind", Direction.ASC).on("recipientId", Direction.ASC))));
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -16,6 +15,7 @@ import io.proposalflow.events.RecipientKind;
 import io.proposalflow.notification.domain.NotificationStatus;
 import io.proposalflow.notification.domain.PersonalData;
 import io.proposalflow.platform.persistence.IdempotentUpdater;
+import io.proposalflow.platform.polling.LeaseClaims;
 import io.proposalflow.platform.web.PageQuery;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -49,24 +49,17 @@ public class NotificationStore {
     }
 
     /**
-     * Claims up to {@code limit} due notifications, oldest due first. One query finds the
-     * candidates (a scan where the stand-in has no index); each is then claimed by id, still under
-     * the due condition, so a notification another dispatcher claimed meanwhile is skipped, never
-     * taken twice.
+     * Claims up to {@code limit} due notifications, oldest due first ({@link LeaseClaims}: a
+     * notification another dispatcher claimed meanwhile is skipped, never taken twice). The claim
+     * raises the version, which makes the lease this dispatcher's (see {@link #renewLease}).
      */
     public Flux<NotificationDocument> claimDue(Instant now, Duration lease, int limit) {
-        Query candidates = Query.query(due(now)).with(Sort.by("nextAttemptAt")).limit(limit);
-        candidates.fields().include("_id");
         Update claim = new Update()
                 .set("status", NotificationStatus.SENDING)
                 .set("leaseUntil", now.plus(lease))
                 .inc("version", 1);
-        return mongo.find(candidates, NotificationDocument.class)
-                .map(NotificationDocument::getId)
-                .collectList()
-                .flatMapMany(ids -> Flux.fromIterable(ids).concatMap(id -> mongo.findAndModify(
-                        Query.query(new Criteria().andOperator(where("_id").is(id), due(now))), claim,
-                        FindAndModifyOptions.options().returnNew(true), NotificationDocument.class)));
+        return LeaseClaims.claim(mongo, NotificationDocument.class, mongo.getCollectionName(NotificationDocument.class),
+                due(now), Sort.by("nextAttemptAt"), limit, claim);
     }
 
     private static Criteria due(Instant now) {

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.notification.IntegrationTest;
 import io.proposalflow.notification.Mailbox;
+import io.proposalflow.testsupport.Eventually;
 
 class ErasureTest extends IntegrationTest {
 
@@ -99,8 +100,8 @@ class ErasureTest extends IntegrationTest {
             assertThat(status(failed)).isEqualTo("CANCELLED");
             coordinator().post().uri("/api/notifications/{id}/resend", failed).exchange()
                     .expectStatus().isEqualTo(409);
-            org.awaitility.Awaitility.await().atMost(TIMEOUT)
-                    .until(() -> "CANCELLED".equals(status(late)));
+            Eventually.until("the late notification to be cancelled before it is sent",
+                    () -> "CANCELLED".equals(status(late)));
             assertThat(store.claimDue(java.time.Instant.now().plusSeconds(7200), java.time.Duration.ofSeconds(5), 100)
                     .map(n -> n.getId()).collectList().block()).doesNotContain(beingSent, failed, late);
             assertThat(Mailbox.read(host(), imapPort(), address, submitted.content().title())).as("mails to the erased address").hasSize(1);

@@ -1,6 +1,5 @@
 package io.proposalflow.notification.api;
 
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -51,8 +50,8 @@ class NotificationApiTest extends IntegrationTest {
         coordinator().post().uri("/api/notifications/{id}/resend", id).exchange()
                 .expectStatus().isAccepted();
 
-        await().atMost(TIMEOUT).untilAsserted(() -> coordinator().get().uri("/api/notifications/{id}", id)
-                .exchange().expectBody()
+        awaitExpectation("the resent notification to be sent", () -> coordinator().get()
+                .uri("/api/notifications/{id}", id).exchange().expectBody()
                 .jsonPath("$.status").isEqualTo("SENT")
                 .jsonPath("$.attempts.length()").isEqualTo(2)
                 .jsonPath("$.attempts[1].delivered").isEqualTo(true));

@@ -64,11 +64,11 @@ public class GuardedMailSender {
     });
 
     public GuardedMailSender(JavaMailSender mailSender, NotificationProperties properties,
-            CircuitBreakerRegistry breakers, RetryRegistry retries, RateLimiterRegistry rateLimiters) {
+            CircuitBreakerRegistry breakers, RetryRegistry retries, RateLimiterRegistry rateLimiters, Clock clock) {
         this.mailSender = mailSender;
         int senders = properties.delivery().senders();
         this.allConnections = IntStream.range(0, senders)
-                .mapToObj(i -> new SmtpConnection(mailSender, SMTP_IDLE_TIMEOUT, Clock.systemUTC()))
+                .mapToObj(i -> new SmtpConnection(mailSender, SMTP_IDLE_TIMEOUT, clock))
                 .toList();
         this.connections = new ArrayBlockingQueue<>(senders, false, allConnections);
         idleCheck.scheduleWithFixedDelay(() -> allConnections.forEach(SmtpConnection::closeIfIdle),

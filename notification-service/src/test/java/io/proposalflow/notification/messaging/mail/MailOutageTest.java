@@ -1,7 +1,6 @@
 package io.proposalflow.notification.messaging.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -33,7 +32,8 @@ class MailOutageTest extends IntegrationTest {
             publish(first);
             publish(second);
 
-            await().atMost(TIMEOUT).untilAsserted(() -> coordinator().get().uri("/actuator/health").exchange()
+            awaitExpectation("the breaker to open while the service stays UP", () -> coordinator().get()
+                    .uri("/actuator/health").exchange()
                     .expectStatus().isOk()
                     .expectBody()
                     .jsonPath("$.status").isEqualTo("UP")
@@ -47,9 +47,7 @@ class MailOutageTest extends IntegrationTest {
 
             try (EmbeddedMail mail = EmbeddedMail.start(smtpPort, imapPort)) {
                 for (ProposalSubmitted proposal : List.of(first, second)) {
-                    await().atMost(TIMEOUT).untilAsserted(() -> coordinator().get()
-                            .uri("/api/notifications?proposalId={id}&status=SENT", proposal.proposalId()).exchange()
-                            .expectBody().jsonPath("$.totalElements").isEqualTo(3));
+                    awaitNotifications(proposal.proposalId(), "SENT", 3);
                 }
                 for (String address : List.of(ANNA, ELENA, FOCUS_GROUP_WORK)) {
                     for (ProposalSubmitted proposal : List.of(first, second)) {

@@ -1,7 +1,6 @@
 package io.proposalflow.notification.messaging.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.Set;
@@ -37,16 +36,13 @@ class PermanentRejectionTest extends IntegrationTest {
             submissions.forEach(IntegrationTest::publish);
 
             for (ProposalSubmitted submitted : submissions) {
-                await().atMost(TIMEOUT).untilAsserted(() -> coordinator().get()
-                        .uri("/api/notifications?proposalId={id}&status=FAILED", submitted.proposalId()).exchange()
-                        .expectBody().jsonPath("$.totalElements").isEqualTo(2));
+                awaitNotifications(submitted.proposalId(), "FAILED", 2);
                 coordinator().get().uri("/api/notifications?proposalId={id}&status=FAILED", submitted.proposalId())
                         .exchange().expectBody()
                         .jsonPath("$.content[0].attempts.length()").isEqualTo(1)
                         .jsonPath("$.content[0].lastError").value(error -> assertThat((String) error)
                                 .contains("SMTP 550").doesNotContain("@"));
-                await().atMost(TIMEOUT).until(() -> Mailbox.read(host(), imapPort(), FOCUS_GROUP_WORK,
-                        submitted.content().title()).size() == 1);
+                awaitOne(FOCUS_GROUP_WORK, submitted.content().title());
             }
             CircuitBreaker smtp = breakers.circuitBreaker(GuardedMailSender.SMTP);
             assertThat(smtp.getState()).isEqualTo(CircuitBreaker.State.CLOSED);

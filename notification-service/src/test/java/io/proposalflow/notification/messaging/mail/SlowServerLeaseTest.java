@@ -1,7 +1,6 @@
 package io.proposalflow.notification.messaging.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import io.proposalflow.notification.persistence.NotificationDocument;
 import io.proposalflow.notification.persistence.NotificationFilter;
 import io.proposalflow.platform.web.PageQuery;
 import io.proposalflow.testsupport.TestBackends;
+import io.proposalflow.testsupport.Eventually;
 
 /**
  * (The shared test context runs with a lease of 2 s, see IntegrationTest.) Leases are short (so that after a crash the mails are taken over within seconds), and a server
@@ -34,7 +34,7 @@ class SlowServerLeaseTest extends IntegrationTest {
             ProposalSubmitted submitted = newSubmission("Nähcafé");
             publish(submitted);
 
-            List<NotificationDocument> sending = await().atMost(TIMEOUT).until(() -> store.find(
+            List<NotificationDocument> sending = Eventually.value("the mails to be claimed", () -> store.find(
                     new NotificationFilter(submitted.proposalId().toString(), null, NotificationStatus.SENDING),
                     new PageQuery(0, 10)).collectList().block(), list -> !list.isEmpty());
             // longer than a lease into the send: the mails are still being sent, and their leases are
@@ -47,9 +47,7 @@ class SlowServerLeaseTest extends IntegrationTest {
                 assertThat(now.getVersion()).as("still the same claim").isEqualTo(claimed.getVersion());
             }
 
-            await().atMost(TIMEOUT).untilAsserted(() -> coordinator().get()
-                    .uri("/api/notifications?proposalId={id}&status=SENT", submitted.proposalId()).exchange()
-                    .expectBody().jsonPath("$.totalElements").isEqualTo(3));
+            awaitNotifications(submitted.proposalId(), "SENT", 3);
             for (String address : new String[] { ANNA, ELENA, FOCUS_GROUP_WORK }) {
                 assertThat(Mailbox.read(host(), imapPort(), address, submitted.content().title()))
                         .as("mails to %s", address).hasSize(1);
