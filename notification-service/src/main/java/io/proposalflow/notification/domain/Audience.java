@@ -5,18 +5,45 @@ import java.util.List;
 /** A group of people an event concerns; the directory turns it into concrete recipients. */
 public sealed interface Audience {
 
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per audience; the directory implements it to find the people. */
+    interface Visitor<R> {
+
+        R on(Partners audience);
+
+        R on(FocusGroup audience);
+
+        R on(Reviewers audience);
+
+        R on(AssignedReviewers audience);
+    }
+
     /** The contact persons of every partner organisation of the proposal. */
     record Partners() implements Audience {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.on(this);
+        }
     }
 
     /** The contact address of the focus group of the proposal's Themenfeld. */
     record FocusGroup() implements Audience {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.on(this);
+        }
     }
 
     /** The named reviewers, by reviewer id. */
     record Reviewers(List<String> reviewerIds) implements Audience {
         public Reviewers {
             reviewerIds = List.copyOf(reviewerIds);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.on(this);
         }
     }
 
@@ -25,6 +52,10 @@ public sealed interface Audience {
      * (for events such as a cancellation that do not name them).
      */
     record AssignedReviewers() implements Audience {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.on(this);
+        }
     }
 
     Audience PARTNERS = new Partners();

@@ -31,23 +31,39 @@ public class RecipientDirectory {
     }
 
     public Flux<Recipient> resolve(Audience audience, ProposalSnapshot proposal) {
-        if (audience instanceof Audience.Partners) {
-            return Flux.fromIterable(proposal.partnerIds()).concatMap(id -> partners.findById(id)
-                    .switchIfEmpty(logged("partner organisation", id))
-                    .flatMapMany(partner -> Flux.fromIterable(partner.getContacts())
-                            .map(c -> new Recipient(RecipientKind.PARTNER, c.id(), partner.getId(),
-                                    partner.getName(), c.name(), c.email(), c.language()))));
-        }
-        if (audience instanceof Audience.FocusGroup) {
-            String id = proposal.themenfeld().name();
-            return focusGroups.findById(id)
-                    .switchIfEmpty(logged("focus group", id))
-                    .map(g -> new Recipient(RecipientKind.FOCUS_GROUP, g.id(), null, null, g.name(), g.email(),
-                            g.language()))
-                    .flux();
-        }
-        List<String> reviewerIds = audience instanceof Audience.Reviewers named ? named.reviewerIds()
-                : proposal.reviewerIds();
+        return audience.accept(new Audience.Visitor<Flux<Recipient>>() {
+            @Override
+            public Flux<Recipient> on(Audience.Partners partnersOfTheProposal) {
+                return Flux.fromIterable(proposal.partnerIds()).concatMap(id -> partners.findById(id)
+                        .switchIfEmpty(logged("partner organisation", id))
+                        .flatMapMany(partner -> Flux.fromIterable(partner.getContacts())
+                                .map(c -> new Recipient(RecipientKind.PARTNER, c.id(), partner.getId(),
+                                        partner.getName(), c.name(), c.email(), c.language()))));
+            }
+
+            @Override
+            public Flux<Recipient> on(Audience.FocusGroup focusGroup) {
+                String id = proposal.themenfeld().name();
+                return focusGroups.findById(id)
+                        .switchIfEmpty(logged("focus group", id))
+                        .map(g -> new Recipient(RecipientKind.FOCUS_GROUP, g.id(), null, null, g.name(), g.email(),
+                                g.language()))
+                        .flux();
+            }
+
+            @Override
+            public Flux<Recipient> on(Audience.Reviewers named) {
+                return reviewers(named.reviewerIds());
+            }
+
+            @Override
+            public Flux<Recipient> on(Audience.AssignedReviewers assigned) {
+                return reviewers(proposal.reviewerIds());
+            }
+        });
+    }
+
+    private Flux<Recipient> reviewers(List<String> reviewerIds) {
         return Flux.fromIterable(reviewerIds).concatMap(id -> reviewers.findById(id)
                 .switchIfEmpty(logged("reviewer", id))
                 .map(r -> new Recipient(RecipientKind.REVIEWER, r.id(), null, null, r.name(), r.email(),
