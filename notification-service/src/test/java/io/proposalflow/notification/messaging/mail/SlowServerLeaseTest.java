@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,11 @@ class SlowServerLeaseTest extends IntegrationTest {
             List<NotificationDocument> sending = Eventually.value("the mails to be claimed", () -> store.find(
                     new NotificationFilter(submitted.proposalId().toString(), null, NotificationStatus.SENDING),
                     new PageQuery(0, 10)).collectList().block(), list -> !list.isEmpty());
-            // longer than a lease into the send: the mails are still being sent, and their leases are
-            // still running, so no second dispatcher could take them over (and send them again)
-            Thread.sleep(3_000);
+            // past the leases read above (the server holds each mail 5 s): had they not been renewed, a
+            // second dispatcher could take the mails over now and send them again
+            Instant leasesReadOver = sending.stream().map(NotificationDocument::getLeaseUntil)
+                    .max(Comparator.naturalOrder()).orElseThrow();
+            Eventually.until("the leases read at the claim to run out", () -> Instant.now().isAfter(leasesReadOver));
             for (NotificationDocument claimed : sending) {
                 NotificationDocument now = store.findById(claimed.getId()).block();
                 assertThat(now.getStatus()).as("still being sent").isEqualTo(NotificationStatus.SENDING);
