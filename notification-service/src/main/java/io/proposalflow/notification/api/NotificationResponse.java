@@ -8,7 +8,8 @@ import io.proposalflow.events.RecipientKind;
 import io.proposalflow.notification.domain.Language;
 import io.proposalflow.notification.domain.MailKind;
 import io.proposalflow.notification.domain.NotificationStatus;
-import io.proposalflow.notification.domain.DeliveryRecord;
+import io.proposalflow.notification.domain.Notification;
+import io.proposalflow.notification.domain.NotificationState;
 
 /** One entry of the delivery log, with its attempts; for coordinators only. */
 public record NotificationResponse(
@@ -35,8 +36,9 @@ public record NotificationResponse(
     public record AttemptResponse(Instant at, boolean delivered, @Nullable String error) {
     }
 
-    static NotificationResponse of(DeliveryRecord n) {
-        return new NotificationResponse(n.id(), n.proposalId(), n.facts().title(), n.facts().kind(),
+    static NotificationResponse of(Notification notification) {
+        NotificationState n = notification.state();
+        return new NotificationResponse(notification.id(), n.proposalId(), n.facts().title(), n.facts().kind(),
                 n.sourceEventId(), n.sourceEventType(), n.recipientKind(), n.recipientId(),
                 n.organisationId(), n.organisationName(), n.recipientName(), n.email(), n.language(),
                 n.status(),

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import org.springframework.stereotype.Component;
 
-import io.proposalflow.notification.domain.DeliveryRecord;
+import io.proposalflow.notification.domain.Notification;
 import io.proposalflow.notification.domain.NotificationStatus;
 import io.proposalflow.notification.persistence.NotificationDocument;
 import io.proposalflow.notification.persistence.NotificationFilter;
@@ -29,18 +29,18 @@ public class DeliveryLog {
     }
 
     /** One page, newest first; a null filter value means "any". */
-    public Flux<DeliveryRecord> find(String proposalId, String organisationId, NotificationStatus status,
+    public Flux<Notification> find(String proposalId, String organisationId, NotificationStatus status,
             PageQuery page) {
         return store.find(new NotificationFilter(proposalId, organisationId, status), page)
-                .map(NotificationDocument::toRecord);
+                .map(NotificationDocument::toDomain);
     }
 
     public Mono<Long> count(String proposalId, String organisationId, NotificationStatus status) {
         return store.count(new NotificationFilter(proposalId, organisationId, status));
     }
 
-    public Mono<DeliveryRecord> get(String id) {
-        return found(id).map(NotificationDocument::toRecord);
+    public Mono<Notification> get(String id) {
+        return found(id).map(NotificationDocument::toDomain);
     }
 
     /**
@@ -49,14 +49,14 @@ public class DeliveryLog {
      * @throws io.proposalflow.notification.domain.NotResendable (in the Mono) unless it is FAILED and
      *         its recipient was not erased
      */
-    public Mono<DeliveryRecord> resend(String id) {
+    public Mono<Notification> resend(String id) {
         return found(id)
                 .flatMap(n -> {
                     n.resend(clock.instant());
                     return store.save(n);
                 })
                 .doOnSuccess(saved -> dispatcher.nudge())
-                .map(NotificationDocument::toRecord);
+                .map(NotificationDocument::toDomain);
     }
 
     private Mono<NotificationDocument> found(String id) {

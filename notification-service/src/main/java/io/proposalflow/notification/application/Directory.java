@@ -15,9 +15,9 @@ import io.proposalflow.events.RecipientKind;
 import io.proposalflow.events.Themenfeld;
 import io.proposalflow.notification.domain.Address;
 import io.proposalflow.notification.domain.Contact;
-import io.proposalflow.notification.domain.DeliveryRecord;
 import io.proposalflow.notification.domain.Erasure;
 import io.proposalflow.notification.domain.Language;
+import io.proposalflow.notification.domain.Notification;
 import io.proposalflow.notification.domain.Partner;
 import io.proposalflow.notification.persistence.ErasureDocument;
 import io.proposalflow.notification.persistence.ErasureRepository;
@@ -67,7 +67,7 @@ public class Directory {
      * once erased), every notification to them, and the record of their erasure.
      */
     public record ContactData(Instant exportedAt, String organisationId, String organisationName, String contactId,
-            Optional<Contact> contact, List<DeliveryRecord> deliveries, List<Erasure> erasures) {
+            Optional<Contact> contact, List<Notification> deliveries, List<Erasure> erasures) {
     }
 
     // --- partner organisations and their contact persons ---
@@ -125,7 +125,7 @@ public class Directory {
         return Mono.zip(partner,
                 notifications.findByRecipient(RecipientKind.PARTNER, contactId)
                         .filter(n -> organisationId.equals(n.getOrganisationId()))
-                        .map(NotificationDocument::toRecord).collectList(),
+                        .map(NotificationDocument::toDomain).collectList(),
                 erasures.findByContactId(contactId).filter(e -> organisationId.equals(e.organisationId()))
                         .map(ErasureDocument::toErasure).collectList())
                 .flatMap(t -> {
