@@ -23,6 +23,7 @@ import io.proposalflow.notification.domain.NotificationStatus;
 import io.proposalflow.notification.domain.ProposalSnapshot;
 import io.proposalflow.notification.domain.Recipient;
 
+/** The outcome of a notification and its announcement are saved together: the outbox of the document. */
 class NotificationDocumentTest {
 
     private final EventCodec codec = EventCodec.instance();
@@ -61,19 +62,6 @@ class NotificationDocumentTest {
             assertThat(entry.key()).isEqualTo(EventSamples.NEUERKERODE_PROPOSAL_ID.toString());
             assertThat(entry.payload()).contains("Stiftung Neuerkerode").doesNotContain("@", "Anna");
         });
-    }
-
-    @Test
-    void resendGivesAFailedNotificationAFreshRoundOfAttempts() {
-        NotificationDocument n = pending();
-        n.recordFailure(now, "refused", twoAttempts, codec);
-        n.recordFailure(now, "refused", twoAttempts, codec);
-
-        n.resend(now);
-
-        assertThat(n.getStatus()).isEqualTo(NotificationStatus.PENDING);
-        assertThat(n.getFailedAttempts()).isZero();
-        assertThat(n.getAttempts()).hasSize(2);
     }
 
     private static NotificationDocument pending() {
