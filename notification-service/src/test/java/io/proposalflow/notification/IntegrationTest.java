@@ -139,21 +139,6 @@ public abstract class IntegrationTest {
                 () -> notifications(proposalId, status), n -> n == count);
     }
 
-    /**
-     * Waits until {@code expectation} passes (WebTestClient's expectations throw an AssertionError
-     * until they do); fails with the last unmet expectation.
-     */
-    protected static void awaitExpectation(String what, Runnable expectation) {
-        Eventually.value(what, () -> {
-            try {
-                expectation.run();
-                return true;
-            } catch (AssertionError notYet) {
-                throw new IllegalStateException(notYet.getMessage(), notYet);
-            }
-        }, Boolean::booleanValue);
-    }
-
     /** Waits for the one mail to {@code address} whose subject contains {@code subjectPart}. */
     protected static Mailbox.Mail awaitOne(String address, String subjectPart) {
         Eventually.until("a mail to " + address + " about " + subjectPart,

@@ -29,6 +29,21 @@ public final class Eventually {
     }
 
     /**
+     * Waits until {@code assertion} passes (e.g. a WebTestClient expectation); fails with its last
+     * failure after {@link #PATIENCE}.
+     */
+    public static void untilAsserted(String what, Runnable assertion) {
+        value(what, () -> {
+            try {
+                assertion.run();
+                return true;
+            } catch (AssertionError notYet) {
+                throw new IllegalStateException(notYet.getMessage(), notYet);
+            }
+        }, Boolean::booleanValue);
+    }
+
+    /**
      * Reads until the value satisfies {@code done} and returns it; fails naming {@code what} and the
      * last value read (or the last exception the read threw) after {@link #PATIENCE}.
      */

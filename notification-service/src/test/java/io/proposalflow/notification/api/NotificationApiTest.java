@@ -24,6 +24,7 @@ import io.proposalflow.notification.domain.ProposalSnapshot;
 import io.proposalflow.notification.domain.Recipient;
 import io.proposalflow.notification.persistence.NotificationDocument;
 import io.proposalflow.notification.persistence.NotificationStore;
+import io.proposalflow.testsupport.Eventually;
 
 class NotificationApiTest extends IntegrationTest {
 
@@ -50,7 +51,7 @@ class NotificationApiTest extends IntegrationTest {
         coordinator().post().uri("/api/notifications/{id}/resend", id).exchange()
                 .expectStatus().isAccepted();
 
-        awaitExpectation("the resent notification to be sent", () -> coordinator().get()
+        Eventually.untilAsserted("the resent notification to be sent", () -> coordinator().get()
                 .uri("/api/notifications/{id}", id).exchange().expectBody()
                 .jsonPath("$.status").isEqualTo("SENT")
                 .jsonPath("$.attempts.length()").isEqualTo(2)

@@ -12,6 +12,7 @@ import io.proposalflow.devstack.EmbeddedMail;
 import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.notification.IntegrationTest;
 import io.proposalflow.notification.Mailbox;
+import io.proposalflow.testsupport.Eventually;
 
 /**
  * The mail server is down while events arrive: the service stays up, health shows the breaker open,
@@ -32,7 +33,7 @@ class MailOutageTest extends IntegrationTest {
             publish(first);
             publish(second);
 
-            awaitExpectation("the breaker to open while the service stays UP", () -> coordinator().get()
+            Eventually.untilAsserted("the breaker to open while the service stays UP", () -> coordinator().get()
                     .uri("/actuator/health").exchange()
                     .expectStatus().isOk()
                     .expectBody()
