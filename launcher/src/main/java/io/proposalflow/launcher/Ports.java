@@ -1,14 +1,21 @@
 package io.proposalflow.launcher;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The ports on 127.0.0.1 the dev stack, the three services and the portal listen on. */
 public record Ports(int kafka, int kafkaController, int mongo, int smtp, int imap,
                     int proposalService, int reviewService, int notificationService, int portal) {
+
+    static final int CHOSEN_FROM = 20_000;
+    static final int CHOSEN_BELOW = 32_000;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     /** The documented defaults, the ports the services expect without configuration. */
     public static Ports defaults() {
@@ -59,12 +66,31 @@ public record Ports(int kafka, int kafkaController, int mongo, int smtp, int ima
         }
     }
 
-    /** A port on 127.0.0.1 that was free a moment ago. */
+    /**
+     * A port on 127.0.0.1 that was free a moment ago and that this JVM has not handed out before,
+     * chosen below the kernel's range of ephemeral ports (Linux: 32768-60999, the range "bind to 0"
+     * and every outgoing connection take theirs from): there, a Kafka or HTTP client's connection
+     * could take the port between choosing and binding, which failed system-test starts on a busy
+     * machine. The dev stack chooses its own ports the same way (devstack's Ports; the launcher
+     * starts it as a process of its own and does not depend on its classes).
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(CHOSEN_FROM, CHOSEN_BELOW);
+            if (HANDED_OUT.add(port) && bindable(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port on 127.0.0.1 between " + CHOSEN_FROM + " and " + CHOSEN_BELOW);
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("no free port on 127.0.0.1", e);
+            return false;
         }
     }
 }

@@ -307,6 +307,9 @@ class ProposalStoriesSystemTest {
         sut.act("fg-gesundheit", id, "submit", null);
         JsonNode reviewCase = sut.awaitReviewCase(id, 1, "OPEN");
         String reviewer = reviewerIds(reviewCase).get(0);
+        // the focus group withdraws what it sees in review: the opened review has reached the proposal
+        // too (otherwise the If-Match read before that is stale by the time the withdrawal arrives)
+        sut.awaitStatus(id, "IN_REVIEW");
 
         JsonNode withdrawn = sut.act("fg-gesundheit", id, "withdraw",
                 Map.of("reason", "Die Finanzierung ist über den Landkreis bereits gesichert."));
