@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class BenchMain {
 
     private static final PrintStream OUT = System.out;
+    private static final Duration IDLE = Duration.ofSeconds(5);
 
     private BenchMain() {
     }
@@ -124,9 +125,13 @@ public final class BenchMain {
             results.put("preload", preload == null ? Map.of() : preload.toJson());
             Floor.Result floorBefore = null;
             if (options.floor()) {
-                OUT.println("bench: measuring the floor before the pipeline (raw Kafka, MongoDB, SMTP) ...");
+                OUT.println("bench: measuring the floor before the pipeline (raw Kafka, MongoDB, SMTP; a smaller"
+                        + " round first to warm up) ...");
+                Floor.warmUp(bootstrap, mongoUri, ports.smtp());
                 floorBefore = Floor.measure(bootstrap, mongoUri, ports.smtp());
             }
+            Map<String, Double> idle = idleCpu(cpu);
+            results.put("idle_cores_busy_by_process", idle);
             Phase phase = Phase.run(new Phase.Load(options.rate(), options.concurrency()), options.warmup(),
                     options.duration(), bootstrap, mongo, proposals, reviews, cpu);
             Pipeline pipeline = phase.pipeline();
@@ -177,11 +182,28 @@ public final class BenchMain {
                     String.format(Locale.ROOT, "Submit -> last mail, %s (%d proposals)", options.mode(),
                             pipeline.submitToLastMail().size()), png);
             OUT.print(Report.table(options, phase, floor, openLoop, options.openLoopFraction(), preload, portal,
-                    services));
+                    services, idle));
             OUT.println("bench: wrote " + json.toAbsolutePath() + " and " + png.toAbsolutePath());
             Double ratio = floor == null ? null : pipeline.throughput() / Report.bound(floor.mean(), pipeline).rate();
             return new Summary(phase, ratio);
         }
+    }
+
+    /**
+     * CPU the processes spend with no load at all (Kafka consumers polling, schedulers, the outbox
+     * relays and the dispatcher looking for work), in cores, over {@link #IDLE}: part of every
+     * proposal's CPU figure, the larger part the fewer proposals per second.
+     */
+    private static Map<String, Double> idleCpu(CpuClock cpu) throws InterruptedException {
+        OUT.println("bench: CPU of the idle system for " + IDLE.toSeconds() + " s ...");
+        Map<String, Double> before = cpu.read();
+        long start = System.nanoTime();
+        Thread.sleep(IDLE.toMillis());
+        Map<String, Double> spent = CpuClock.spent(before, cpu.read());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> cores = new LinkedHashMap<>();
+        spent.forEach((name, s) -> cores.put(name, Report.round3(s / seconds)));
+        return cores;
     }
 
     /**

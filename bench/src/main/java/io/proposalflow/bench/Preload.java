@@ -152,7 +152,7 @@ final class Preload {
         pool.shutdown();
         System.err.println();
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "bench: preload: %d documents in %.1f s (template proposal included)%n", inserted,
+        out.printf(Locale.ROOT, "bench: preload: %d documents in %.1f s (the template proposal included in the time)%n", inserted,
                 seconds);
         return new Result(proposals, perProposal, notCopied, inserted, seconds);
     }

@@ -25,7 +25,8 @@ final class Report {
     }
 
     static String table(BenchOptions options, Phase phase, Floor.Pair floors, Phase openLoop, Double fraction,
-            Preload.Result preload, PortalLoad.Result portal, List<ServiceFigures> services) {
+            Preload.Result preload, PortalLoad.Result portal, List<ServiceFigures> services,
+            Map<String, Double> idleCores) {
         Pipeline p = phase.pipeline();
         StringBuilder b = new StringBuilder("\n");
         if (preload != null) {
@@ -53,6 +54,14 @@ final class Report {
         line(b, "anomalies", String.format(Locale.ROOT, "%d http errors, %d mails beyond expected, %d redelivered events",
                 p.httpErrors(), p.duplicateMails(), p.redeliveredEvents()));
         work(b, phase);
+        if (!idleCores.isEmpty()) {
+            double idle = idleCores.entrySet().stream().filter(e -> !Phase.DRIVER.equals(e.getKey()))
+                    .mapToDouble(Map.Entry::getValue).sum();
+            line(b, "  of which idle", String.format(Locale.ROOT,
+                    "%.3f s: the idle system (before the load) keeps %.3f cores busy (%s)",
+                    phase.completedInWindow() == 0 ? Double.NaN
+                            : idle * phase.windowSeconds() / phase.completedInWindow(), idle, idleCores));
+        }
         if (floors != null) {
             Floor.Result floor = floors.mean();
             Floor.Result before = floors.before();

@@ -53,8 +53,12 @@ class MeasurementToolsTest {
     }
 
     @Test
-    void theBenchmarksOwnProcessHasACpuTime() {
+    void theBenchmarksOwnProcessHasACpuTimeAndIsFoundByThePortItListensOn() throws Exception {
         assertThat(CpuClock.cpuSeconds(ProcessHandle.current().pid())).isPositive();
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(CpuClock.pidListeningOn(socket.getLocalPort())).isEqualTo(ProcessHandle.current().pid());
+        }
     }
 
     @Test
