@@ -21,7 +21,8 @@ import io.proposalflow.launcher.ApiClient;
  * of each process over the measured window (per proposal completed in that window).
  */
 record Phase(Pipeline pipeline, WriteCounters writes, Map<String, Long> eventsByType, long completed,
-             Map<String, Double> cpuSpent, long completedInWindow, double windowSeconds) {
+             Map<String, Double> cpuSpent, long completedInWindow, double windowSeconds,
+             Map<String, Double> cpuSpentWhole) {
 
     /** Closed loop with {@code concurrency} in flight, or open loop at {@code rate} (one of them null). */
     record Load(Double rate, Integer concurrency) {
@@ -40,6 +41,7 @@ record Phase(Pipeline pipeline, WriteCounters writes, Map<String, Long> eventsBy
         LoadDriver driver = new LoadDriver(proposals, reviews);
         try (EventWatcher watcher = new EventWatcher(kafkaBootstrap, driver.flows, driver::decide)) {
             WriteCounters writesBefore = WriteCounters.read(mongo);
+            Map<String, Double> cpuAtLoadStart = cpu.read();
             long loadStart = System.currentTimeMillis();
             long measureFrom = loadStart + warmup.toMillis();
             long loadEnd = measureFrom + duration.toMillis();
@@ -67,13 +69,14 @@ record Phase(Pipeline pipeline, WriteCounters writes, Map<String, Long> eventsBy
             progress.interrupt();
             progress.join();
             System.err.println();
+            Map<String, Double> cpuWhole = CpuClock.spent(cpuAtLoadStart, cpu.read());
             WriteCounters writes = WriteCounters.read(mongo).minus(writesBefore);
             Pipeline pipeline = Pipeline.of(driver, watcher, measureFrom, loadEnd, drainMillis, writes.total());
             long completed = driver.flows.values().stream().filter(Flow::completed).count();
             long inWindow = driver.flows.values().stream()
                     .filter(f -> f.completed() && f.completedAt >= measureFrom && f.completedAt < loadEnd).count();
             return new Phase(pipeline, writes, watcher.distinctEventsPerType(), completed, cpuSpent, inWindow,
-                    (loadEnd - measureFrom) / 1000.0);
+                    (loadEnd - measureFrom) / 1000.0, cpuWhole);
         }
     }
 
@@ -84,6 +87,19 @@ record Phase(Pipeline pipeline, WriteCounters writes, Map<String, Long> eventsBy
         }
         return cpuSpent.entrySet().stream().filter(e -> !DRIVER.equals(e.getKey()))
                 .mapToDouble(Map.Entry::getValue).sum() / completedInWindow;
+    }
+
+    /**
+     * The same over the whole phase, warm-up and drain included, per proposal completed in it: the
+     * figure to read when the pipeline fell behind the load (open loop beyond capacity), where few
+     * proposals complete inside the window while the CPU works off the backlog.
+     */
+    double cpuPerProposalWholePhase() {
+        if (completed == 0 || cpuSpentWhole.isEmpty()) {
+            return Double.NaN;
+        }
+        return cpuSpentWhole.entrySet().stream().filter(e -> !DRIVER.equals(e.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum() / completed;
     }
 
     Map<String, Double> cpuPerProposalByProcess() {
@@ -117,6 +133,8 @@ record Phase(Pipeline pipeline, WriteCounters writes, Map<String, Long> eventsBy
                 (m, e) -> m.put(e.getKey(), Report.round2(e.getValue())), Map::putAll));
         cpu.put("cpu_s_per_proposal_by_process", cpuPerProposalByProcess());
         cpu.put("cpu_s_per_proposal_system", Double.isNaN(cpuPerProposal()) ? null : Report.round3(cpuPerProposal()));
+        cpu.put("cpu_s_per_proposal_system_whole_phase", Double.isNaN(cpuPerProposalWholePhase()) ? null
+                : Report.round3(cpuPerProposalWholePhase()));
         cpu.put("cores_busy_system", windowSeconds == 0 ? null : Report.round2(cpuSpent.entrySet().stream()
                 .filter(e -> !DRIVER.equals(e.getKey())).mapToDouble(Map.Entry::getValue).sum() / windowSeconds));
         json.put("cpu", cpu);

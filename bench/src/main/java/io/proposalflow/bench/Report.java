@@ -165,9 +165,10 @@ final class Report {
         double total = phase.cpuSpent().entrySet().stream().filter(e -> !Phase.DRIVER.equals(e.getKey()))
                 .mapToDouble(Map.Entry::getValue).sum();
         return String.format(Locale.ROOT, "%.3f s (%s); load driver %s s; %.2f cores busy, %d proposals completed in"
-                        + " the %.0f s window", phase.cpuPerProposal(), split,
+                        + " the %.0f s window (whole load with warm-up and drain: %.3f s for %d)",
+                phase.cpuPerProposal(), split,
                 driver == null ? "-" : String.format(Locale.ROOT, "%.3f", driver), total / phase.windowSeconds(),
-                phase.completedInWindow(), phase.windowSeconds());
+                phase.completedInWindow(), phase.windowSeconds(), phase.cpuPerProposalWholePhase(), phase.completed());
     }
 
     /** --preload-compare: the figures of the empty and the preloaded run side by side. */
