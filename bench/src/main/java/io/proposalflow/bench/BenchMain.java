@@ -125,8 +125,8 @@ public final class BenchMain {
             results.put("preload", preload == null ? Map.of() : preload.toJson());
             Floor.Result floorBefore = null;
             if (options.floor()) {
-                OUT.println("bench: measuring the floor before the pipeline (raw Kafka, MongoDB, SMTP; a smaller"
-                        + " round first to warm up) ...");
+                OUT.println("bench: measuring the floor before the pipeline (raw Kafka, MongoDB, SMTP; a round"
+                        + " first to warm up, not kept) ...");
                 Floor.warmUp(bootstrap, mongoUri, ports.smtp());
                 floorBefore = Floor.measure(bootstrap, mongoUri, ports.smtp());
             }
