@@ -124,11 +124,14 @@ public final class BenchMain {
             }
             results.put("preload", preload == null ? Map.of() : preload.toJson());
             Floor.Result floorBefore = null;
+            int floorRounds = 0;
             if (options.floor()) {
-                OUT.println("bench: measuring the floor before the pipeline (raw Kafka, MongoDB, SMTP; a round"
-                        + " first to warm up, not kept) ...");
-                Floor.warmUp(bootstrap, mongoUri, ports.smtp());
-                floorBefore = Floor.measure(bootstrap, mongoUri, ports.smtp());
+                OUT.println("bench: measuring the floor before the pipeline (raw Kafka, MongoDB, SMTP; again until"
+                        + " two rounds agree within 15 %, at most " + Floor.MAX_ROUNDS + ") ...");
+                Floor.Settled settled = Floor.measureSettled(bootstrap, mongoUri, ports.smtp());
+                floorBefore = settled.result();
+                floorRounds = settled.rounds();
+                OUT.println("bench: the floor before took " + floorRounds + " rounds");
             }
             Map<String, Double> idle = idleCpu(cpu);
             results.put("idle_cores_busy_by_process", idle);
@@ -142,7 +145,11 @@ public final class BenchMain {
                 OUT.println("bench: measuring the floor after the pipeline ...");
                 floor = new Floor.Pair(floorBefore, Floor.measure(bootstrap, mongoUri, ports.smtp()));
             }
-            results.put("floor", floorJson(floor, pipeline));
+            Map<String, Object> floorJson = floorJson(floor, pipeline);
+            if (floor != null) {
+                floorJson.put("before_pipeline_rounds", floorRounds);
+            }
+            results.put("floor", floorJson);
             Phase openLoop = null;
             if (options.openLoopFraction() != null) {
                 double rate = options.openLoopFraction() * pipeline.throughput();

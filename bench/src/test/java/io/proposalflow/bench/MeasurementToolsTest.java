@@ -22,6 +22,10 @@ class MeasurementToolsTest {
         assertThat(floor.mean().kafkaRecordsPerSecond()).isEqualTo(75_000);
         // 400 apart on a mean of 500
         assertThat(floor.spreadPercent()).containsEntry("mongo", 80.0).containsEntry("smtp", 9.5);
+        // two rounds count as settled only when every resource agrees within 15 %
+        assertThat(Floor.agree(floor.before(), floor.after())).isFalse();
+        assertThat(Floor.agree(new Floor.Result(80_000, 700, 2_000, 20), new Floor.Result(75_000, 650, 2_100, 30)))
+                .isTrue();
     }
 
     @Test
