@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.bson.Document;
-
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
@@ -33,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class BenchMain {
 
-    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(90);
     private static final PrintStream OUT = System.out;
+    private static final Duration IDLE = Duration.ofSeconds(5);
 
     private BenchMain() {
     }
@@ -58,6 +56,30 @@ public final class BenchMain {
             OUT.print(BenchOptions.USAGE);
             return;
         }
+        if (!options.preloadCompare()) {
+            onSystem(options);
+            return;
+        }
+        OUT.println("bench: preload comparison, run 1 of 2: empty database");
+        Summary empty = onSystem(options.single(0, options.out().resolve("empty")));
+        OUT.printf(Locale.ROOT, "bench: preload comparison, run 2 of 2: %,d finished proposals stored first%n",
+                options.preload());
+        Summary preloaded = onSystem(options.single(options.preload(),
+                options.out().resolve("preload-" + options.preload())));
+        Map<String, Object> comparison = Report.preloadComparison(options.preload(), empty, preloaded);
+        Files.createDirectories(options.out());
+        Path json = options.out().resolve("preload-comparison.json");
+        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(json.toFile(), comparison);
+        OUT.print(Report.preloadTable(options.preload(), empty, preloaded));
+        OUT.println("bench: wrote " + json.toAbsolutePath());
+    }
+
+    /** The key figures of one run, for the preload comparison. */
+    record Summary(Phase phase, Double pipelineToFloor) {
+    }
+
+    /** One run: the system started on free ports (or the running one), measured, stopped. */
+    private static Summary onSystem(BenchOptions options) throws Exception {
         Files.createDirectories(options.out());
         ProposalSystem system = null;
         Ports ports;
@@ -78,7 +100,7 @@ public final class BenchMain {
             system = ProposalSystem.start(config);
         }
         try {
-            run(options, system, ports);
+            return run(options, system, ports);
         } finally {
             if (system != null) {
                 system.close();
@@ -86,55 +108,64 @@ public final class BenchMain {
         }
     }
 
-    private static void run(BenchOptions options, ProposalSystem system, Ports ports) throws Exception {
+    private static Summary run(BenchOptions options, ProposalSystem system, Ports ports) throws Exception {
         String bootstrap = "127.0.0.1:" + ports.kafka();
         String mongoUri = "mongodb://127.0.0.1:" + ports.mongo();
         ApiClient proposals = ApiClient.of("http://127.0.0.1:" + ports.proposalService());
         ApiClient reviews = ApiClient.of("http://127.0.0.1:" + ports.reviewService());
-        LoadDriver driver = new LoadDriver(proposals, reviews);
+        CpuClock cpu = new CpuClock(watchedProcesses(system, ports, options.portal()));
 
-        try (EventWatcher watcher = new EventWatcher(bootstrap, driver.flows, driver::decide);
-             MongoClient mongo = MongoClients.create(mongoUri)) {
-            long writesBefore = writes(mongo);
-            long loadStart = System.currentTimeMillis();
-            long measureFrom = loadStart + options.warmup().toMillis();
-            long loadEnd = measureFrom + options.duration().toMillis();
-            OUT.printf(Locale.ROOT, "bench: %s, %s for %d s after %d s warm-up%n", options.mode(),
-                    options.rate() != null ? options.rate() + " proposals/s offered"
-                            : options.concurrency() + " proposals in flight",
-                    options.duration().toSeconds(), options.warmup().toSeconds());
-            Thread progress = progress(driver, watcher, loadStart);
-            if (options.rate() != null) {
-                driver.openLoop(options.rate(), measureFrom, loadEnd);
-            } else {
-                driver.closedLoop(options.concurrency(), measureFrom, loadEnd);
-            }
-            long drainStart = System.currentTimeMillis();
-            while (System.currentTimeMillis() - drainStart < DRAIN_LIMIT.toMillis()
-                    && driver.flows.values().stream().anyMatch(f -> !f.completed())) {
-                Thread.sleep(100);
-            }
-            long drainMillis = System.currentTimeMillis() - drainStart;
-            progress.interrupt();
-            progress.join();
-            System.err.println();
-            long writes = writes(mongo) - writesBefore;
-
+        try (MongoClient mongo = MongoClients.create(mongoUri)) {
             Map<String, Object> results = new LinkedHashMap<>();
             results.put("run", runFacts(options, ports));
-            Pipeline pipeline = Pipeline.of(driver, watcher, measureFrom, loadEnd, drainMillis, writes);
+            Preload.Result preload = null;
+            if (options.preload() > 0) {
+                preload = Preload.run(options.preload(), bootstrap, mongo, proposals, reviews, OUT);
+            }
+            results.put("preload", preload == null ? Map.of() : preload.toJson());
+            Floor.Result floorBefore = null;
+            int floorRounds = 0;
+            if (options.floor()) {
+                OUT.println("bench: measuring the floor before the pipeline (raw Kafka, MongoDB, SMTP; again until"
+                        + " two rounds agree within 15 %, at most " + Floor.MAX_ROUNDS + ") ...");
+                Floor.Settled settled = Floor.measureSettled(bootstrap, mongoUri, ports.smtp());
+                floorBefore = settled.result();
+                floorRounds = settled.rounds();
+                OUT.println("bench: the floor before took " + floorRounds + " rounds");
+            }
+            Map<String, Double> idle = idleCpu(cpu);
+            results.put("idle_cores_busy_by_process", idle);
+            Phase phase = Phase.run(new Phase.Load(options.rate(), options.concurrency()), options.warmup(),
+                    options.duration(), bootstrap, mongo, proposals, reviews, cpu);
+            Pipeline pipeline = phase.pipeline();
             results.put("pipeline", pipeline.toJson());
+            results.put("work_per_proposal", phase.workJson());
+            Floor.Pair floor = null;
+            if (options.floor()) {
+                OUT.println("bench: measuring the floor after the pipeline ...");
+                floor = new Floor.Pair(floorBefore, Floor.measure(bootstrap, mongoUri, ports.smtp()));
+            }
+            Map<String, Object> floorJson = floorJson(floor, pipeline);
+            if (floor != null) {
+                floorJson.put("before_pipeline_rounds", floorRounds);
+            }
+            results.put("floor", floorJson);
+            Phase openLoop = null;
+            if (options.openLoopFraction() != null) {
+                double rate = options.openLoopFraction() * pipeline.throughput();
+                OUT.printf(Locale.ROOT, "bench: open loop at %.2f x the capacity just measured (%.2f proposals/s)%n",
+                        options.openLoopFraction(), pipeline.throughput());
+                openLoop = Phase.run(new Phase.Load(Math.max(0.1, rate), null), options.warmup(),
+                        options.duration(), bootstrap, mongo, proposals, reviews, cpu);
+                results.put("open_loop", openLoopJson(options.openLoopFraction(), pipeline.throughput(), openLoop));
+            } else {
+                results.put("open_loop", Map.of());
+            }
             PortalLoad.Result portal = null;
             if (options.portal()) {
                 portal = portalLoad(options, system, ports, proposals);
             }
             results.put("portal", portal == null ? Map.of() : portal.toJson());
-            Floor.Result floor = null;
-            if (options.floor()) {
-                OUT.println("bench: measuring the floor (raw Kafka, MongoDB, SMTP) ...");
-                floor = Floor.measure(bootstrap, mongoUri, ports.smtp(), (int) pipeline.eventBytesAverage());
-            }
-            results.put("floor", floorJson(floor, pipeline));
             List<ServiceFigures> services = new ArrayList<>();
             for (Service service : Service.values()) {
                 ManagedProcess process = system == null ? null : system.process(service);
@@ -157,9 +188,59 @@ public final class BenchMain {
             Histogram.write(pipeline.submitToLastMail(), pipeline.submitToLastMailPercentiles(),
                     String.format(Locale.ROOT, "Submit -> last mail, %s (%d proposals)", options.mode(),
                             pipeline.submitToLastMail().size()), png);
-            OUT.print(Report.table(options, pipeline, floor, portal, services));
+            OUT.print(Report.table(options, phase, floor, openLoop, options.openLoopFraction(), preload, portal,
+                    services, idle));
             OUT.println("bench: wrote " + json.toAbsolutePath() + " and " + png.toAbsolutePath());
+            Double ratio = floor == null ? null : pipeline.throughput() / Report.bound(floor.mean(), pipeline).rate();
+            return new Summary(phase, ratio);
         }
+    }
+
+    /**
+     * CPU the processes spend with no load at all (Kafka consumers polling, schedulers, the outbox
+     * relays and the dispatcher looking for work), in cores, over {@link #IDLE}: part of every
+     * proposal's CPU figure, the larger part the fewer proposals per second.
+     */
+    private static Map<String, Double> idleCpu(CpuClock cpu) throws InterruptedException {
+        OUT.println("bench: CPU of the idle system for " + IDLE.toSeconds() + " s ...");
+        Map<String, Double> before = cpu.read();
+        long start = System.nanoTime();
+        Thread.sleep(IDLE.toMillis());
+        Map<String, Double> spent = CpuClock.spent(before, cpu.read());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> cores = new LinkedHashMap<>();
+        spent.forEach((name, s) -> cores.put(name, Report.round3(s / seconds)));
+        return cores;
+    }
+
+    /**
+     * The JVMs whose CPU is counted: those the benchmark started, or, with --running, those that
+     * listen on the system's ports; and the benchmark's own (shown apart, not in the system's total).
+     */
+    private static List<CpuClock.Watched> watchedProcesses(ProposalSystem system, Ports ports, boolean portal) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (system != null) {
+            system.processes().forEach(p -> pids.put(p.name(), p.pid()));
+        } else {
+            pids.put("devstack", CpuClock.pidListeningOn(ports.mongo()));
+            for (Service service : Service.values()) {
+                pids.put(service.id(), CpuClock.pidListeningOn(service.port(ports)));
+            }
+            if (portal) {
+                pids.put("portal", CpuClock.pidListeningOn(ports.portal()));
+            }
+        }
+        pids.put(Phase.DRIVER, ProcessHandle.current().pid());
+        return CpuClock.of(pids);
+    }
+
+    private static Map<String, Object> openLoopJson(double fraction, double capacity, Phase phase) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("fraction_of_capacity", fraction);
+        json.put("capacity_closed_loop_proposals_per_s", Report.round2(capacity));
+        json.put("pipeline", phase.pipeline().toJson());
+        json.put("work_per_proposal", phase.workJson());
+        return json;
     }
 
     /**
@@ -199,26 +280,44 @@ public final class BenchMain {
         run.put("cpu_cores", Runtime.getRuntime().availableProcessors());
         run.put("java_version", System.getProperty("java.version"));
         run.put("mails_per_proposal", EventWatcher.MAILS_PER_PROPOSAL);
+        run.put("preload_proposals", options.preload());
+        run.put("open_loop_fraction_of_capacity", options.openLoopFraction());
+        run.put("load_average_at_end", loadAverage());
         return run;
     }
 
-    private static Map<String, Object> floorJson(Floor.Result floor, Pipeline pipeline) {
+    private static Map<String, Object> floorJson(Floor.Pair floor, Pipeline pipeline) {
         Map<String, Object> json = new LinkedHashMap<>();
         if (floor == null) {
             return json;
         }
-        json.put("kafka_produce_consume_records_per_s", Math.round(floor.kafkaRecordsPerSecond()));
-        json.put("mongo_single_document_writes_per_s", Math.round(floor.mongoWritesPerSecond()));
-        json.put("smtp_mails_per_s_reused_connection", Math.round(floor.smtpMailsPerSecondReused()));
-        json.put("smtp_mails_per_s_new_connection_each", Math.round(floor.smtpMailsPerSecondNewConnection()));
-        Report.Bound bound = Report.bound(floor, pipeline);
+        Floor.Result mean = floor.mean();
+        json.putAll(mean.toJson());
+        json.put("before_pipeline", floor.before().toJson());
+        json.put("after_pipeline", floor.after().toJson());
+        json.put("before_after_apart_percent_of_mean", floor.spreadPercent());
+        Report.Bound bound = Report.bound(mean, pipeline);
         json.put("best_pipeline_rate_proposals_per_s", Report.round1(bound.rate()));
         json.put("best_rate_limited_by", bound.limitedBy());
         json.put("kafka_bound_proposals_per_s", Report.round1(bound.kafka()));
         json.put("mongo_bound_proposals_per_s", Report.round1(bound.mongo()));
         json.put("smtp_bound_proposals_per_s", Report.round1(bound.smtp()));
         json.put("pipeline_to_floor_ratio", Report.round2(pipeline.throughput() / bound.rate()));
+        json.put("pipeline_to_floor_ratio_before_only", Report.round2(pipeline.throughput()
+                / Report.bound(floor.before(), pipeline).rate()));
+        json.put("pipeline_to_floor_ratio_after_only", Report.round2(pipeline.throughput()
+                / Report.bound(floor.after(), pipeline).rate()));
         return json;
+    }
+
+    /** /proc/loadavg's 1, 5 and 15 minute figures: how busy the machine was (other work included). */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static Map<String, Object> serviceJson(ServiceFigures s) {
@@ -228,47 +327,5 @@ public final class BenchMain {
         json.put("resident_memory_mb", s.residentMemoryMb() == null ? null : Math.round(s.residentMemoryMb()));
         json.put("heap_used_mb", s.heapUsedMb() == null ? null : Math.round(s.heapUsedMb()));
         return json;
-    }
-
-    /**
-     * Inserts, updates and deletes the MongoDB server has counted (serverStatus.opcounters), plus the
-     * findAndModify writes the dev stack counts apart (MongoDB counts them only as commands).
-     */
-    private static long writes(MongoClient mongo) {
-        try {
-            Document counters = mongo.getDatabase("admin").runCommand(new Document("serverStatus", 1))
-                    .get("opcounters", Document.class);
-            if (counters == null) {
-                return 0;
-            }
-            long total = 0;
-            for (String op : List.of("insert", "update", "delete", "findAndModify")) {
-                Object value = counters.get(op);
-                total += value instanceof Number n ? n.longValue() : 0;
-            }
-            return total;
-        } catch (RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static Thread progress(LoadDriver driver, EventWatcher watcher, long start) {
-        Thread thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                long completed = driver.flows.values().stream().filter(Flow::completed).count();
-                System.err.printf(Locale.ROOT, "\r  %4d s   submitted %6d   completed %6d   in flight %5d   events %7d"
-                                + "   http errors %d ",
-                        (System.currentTimeMillis() - start) / 1000, driver.submitted.get(), completed,
-                        driver.flows.size() - completed, watcher.events.get(), driver.httpErrors.get());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "bench-progress");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 }

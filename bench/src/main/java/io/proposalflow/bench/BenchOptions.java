@@ -7,7 +7,11 @@ import java.util.Map;
 
 /** The command line of bench.sh. */
 record BenchOptions(Double rate, Integer concurrency, Duration duration, Duration warmup, boolean running,
-                    boolean floor, boolean portal, Path out, Map<String, String> serviceEnvironment, boolean help) {
+                    boolean floor, boolean portal, Path out, Map<String, String> serviceEnvironment, boolean help,
+                    long preload, boolean preloadCompare, Double openLoopFraction) {
+
+    /** In flight in the closed loop that measures the capacity for --open-loop, unless --concurrency says. */
+    static final int CAPACITY_CONCURRENCY = 8;
 
     /**
      * Settings the benchmark gives notification-service unless told otherwise: the SMTP rate limit
@@ -37,6 +41,13 @@ record BenchOptions(Double rate, Integer concurrency, Duration duration, Duratio
               --out <dir>           where results go (default target/bench)
               --service-env K=V     environment for every service, repeatable
                                     (default SMTP_RATE_LIMIT=1000, see docs/performance.md)
+              --preload <n>         store n finished proposals before measuring (copies of one
+                                    proposal's documents, inserted directly; see docs/performance.md)
+              --preload-compare <n> two runs, each on a freshly started system: one empty, one
+                                    with --preload n; prints both and how far apart they are
+              --open-loop <f>       after the closed loop (--concurrency, default 8) has measured
+                                    the capacity, an open loop at f times it (e.g. 0.7) on the same
+                                    system, same warm-up and duration: the tail at that load
               --help                print this help
 
             Environment: SERVICE_JAVA_OPTS (JVM options of the services), JAVA_HOME.
@@ -52,6 +63,9 @@ record BenchOptions(Double rate, Integer concurrency, Duration duration, Duratio
         boolean portal = true;
         boolean help = false;
         Path out = Path.of("target", "bench");
+        long preload = 0;
+        boolean preloadCompare = false;
+        Double openLoop = null;
         Map<String, String> env = new LinkedHashMap<>(DEFAULT_SERVICE_ENVIRONMENT);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -72,6 +86,18 @@ record BenchOptions(Double rate, Integer concurrency, Duration duration, Duratio
                     }
                     env.put(pair.substring(0, eq), pair.substring(eq + 1));
                 }
+                case "--preload" -> preload = (long) nonNegative(arg, value(args, ++i, arg));
+                case "--preload-compare" -> {
+                    preload = (long) positive(arg, value(args, ++i, arg));
+                    preloadCompare = true;
+                }
+                case "--open-loop" -> {
+                    openLoop = positive(arg, value(args, ++i, arg));
+                    if (openLoop > 1.5) {
+                        throw new IllegalArgumentException("--open-loop is a fraction of the capacity (e.g. 0.7), was "
+                                + openLoop);
+                    }
+                }
                 case "-h", "--help" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
@@ -79,10 +105,27 @@ record BenchOptions(Double rate, Integer concurrency, Duration duration, Duratio
         if (rate != null && concurrency != null) {
             throw new IllegalArgumentException("--rate and --concurrency exclude each other");
         }
+        if (openLoop != null && rate != null) {
+            throw new IllegalArgumentException("--open-loop measures the capacity in closed loop: use --concurrency,"
+                    + " not --rate");
+        }
+        if (preloadCompare && running) {
+            throw new IllegalArgumentException("--preload-compare starts two fresh systems: not with --running");
+        }
+        if (openLoop != null && concurrency == null) {
+            concurrency = CAPACITY_CONCURRENCY;
+        }
         if (rate == null && concurrency == null) {
             rate = 10.0;
         }
-        return new BenchOptions(rate, concurrency, duration, warmup, running, floor, portal, out, Map.copyOf(env), help);
+        return new BenchOptions(rate, concurrency, duration, warmup, running, floor, portal, out, Map.copyOf(env), help,
+                preload, preloadCompare, openLoop);
+    }
+
+    /** The same options for one run of --preload-compare: with n proposals preloaded, results under out. */
+    BenchOptions single(long preloaded, Path runOut) {
+        return new BenchOptions(rate, concurrency, duration, warmup, running, floor, portal, runOut,
+                serviceEnvironment, help, preloaded, false, openLoopFraction);
     }
 
     String mode() {

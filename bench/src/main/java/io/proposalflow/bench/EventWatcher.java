@@ -47,6 +47,7 @@ final class EventWatcher implements AutoCloseable {
     private final BiConsumer<Flow, ReviewersAssigned> onReviewersAssigned;
     private final Map<String, Long> eventTimes = new HashMap<>();
     private final Map<String, Long> distinctEventsPerTopic = new ConcurrentHashMap<>();
+    private final Map<String, Long> distinctEventsPerType = new ConcurrentHashMap<>();
     private final java.util.Set<String> seenIds = new java.util.HashSet<>();
     final AtomicLong redeliveries = new AtomicLong();
     final AtomicLong eventBytes = new AtomicLong();
@@ -98,6 +99,7 @@ final class EventWatcher implements AutoCloseable {
                 events.incrementAndGet();
                 eventBytes.addAndGet(record.value().length);
                 distinctEventsPerTopic.merge(record.topic(), 1L, Long::sum);
+                distinctEventsPerType.merge(event.type(), 1L, Long::sum);
                 long at = event.time().toEpochMilli();
                 eventTimes.put(event.id(), at);
                 Flow flow = flows.get(record.key());
@@ -135,6 +137,11 @@ final class EventWatcher implements AutoCloseable {
 
     Map<String, Long> distinctEventsPerTopic() {
         return Map.copyOf(distinctEventsPerTopic);
+    }
+
+    /** Events seen once or more, by CloudEvents type. */
+    Map<String, Long> distinctEventsPerType() {
+        return Map.copyOf(distinctEventsPerType);
     }
 
     @Override

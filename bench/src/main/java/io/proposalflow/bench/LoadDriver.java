@@ -79,6 +79,11 @@ final class LoadDriver {
         }
     }
 
+    /** One proposal, not measured (e.g. the preload's templates); null when the API refused it. */
+    CompletableFuture<Flow> startUnmeasured() {
+        return startOne(false);
+    }
+
     /** Creates and submits one proposal; the flow is known before the submit, so no event is missed. */
     private CompletableFuture<Flow> startOne(boolean measured) {
         return proposals.sendAsync("POST", "/api/proposals", content, Map.of()).thenCompose(created -> {

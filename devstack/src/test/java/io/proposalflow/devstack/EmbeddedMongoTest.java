@@ -10,6 +10,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,29 @@ class EmbeddedMongoTest {
             assertThat(opcounters.get("insert", Number.class).longValue()).isEqualTo(2);
             assertThat(opcounters.get("update", Number.class).longValue()).isEqualTo(1);
             assertThat(opcounters.get("delete", Number.class).longValue()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void serverStatusSaysWhichCollectionTheWritesWentToAndWhatKindTheyWere() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.startInMemory(0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> proposals = client.getDatabase("app").getCollection("proposals");
+            MongoCollection<Document> outbox = client.getDatabase("app").getCollection("outbox");
+            proposals.insertMany(List.of(new Document("_id", "a"), new Document("_id", "b")));
+            proposals.updateOne(Filters.eq("_id", "a"), Updates.combine(Updates.set("title", "Sprachcafé"),
+                    Updates.pull("outbox", "e-1")));
+            proposals.replaceOne(Filters.eq("_id", "b"), new Document("title", "Nähwerkstatt"));
+            outbox.updateOne(Filters.eq("_id", "o-1"), Updates.set("n", 1), new UpdateOptions().upsert(true));
+            outbox.findOneAndUpdate(Filters.eq("_id", "o-1"), Updates.inc("n", 1));
+            outbox.deleteOne(Filters.eq("_id", "o-1"));
+
+            Document app = client.getDatabase("admin").runCommand(new Document("serverStatus", 1))
+                    .get("writesByCollection", Document.class).get("app", Document.class);
+            assertThat(app.get("proposals", Document.class)).containsEntry("insert", 2L)
+                    .containsEntry("update $pull,$set", 1L).containsEntry("update replace", 1L).hasSize(3);
+            assertThat(app.get("outbox", Document.class)).containsEntry("update $set upsert", 1L)
+                    .containsEntry("findAndModify $inc", 1L).containsEntry("delete", 1L).hasSize(3);
         }
     }
 
