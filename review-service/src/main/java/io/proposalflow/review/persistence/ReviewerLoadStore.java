@@ -16,6 +16,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.client.result.UpdateResult;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -63,16 +65,14 @@ public class ReviewerLoadStore {
     public Mono<Boolean> tryReserve(String reviewerId, int expectedBusy, UUID caseId) {
         Query unchanged = Query.query(where("_id").is(reviewerId).and("busy").is(expectedBusy)
                 .and("cases").ne(caseId.toString()));
-        return ensureExists(reviewerId)
-                .then(mongo.updateFirst(unchanged, reserve(caseId), COLLECTION))
+        return updateCreatingDocument(reviewerId, unchanged, reserve(caseId))
                 .flatMap(result -> result.getModifiedCount() == 1 ? Mono.just(true) : holds(reviewerId, caseId));
     }
 
     /** Reserves the reviewer for the case whatever their load (a manual assignment); idempotent. */
     public Mono<Void> reserve(String reviewerId, UUID caseId) {
-        return ensureExists(reviewerId)
-                .then(mongo.updateFirst(Query.query(where("_id").is(reviewerId).and("cases").ne(caseId.toString())),
-                        reserve(caseId), COLLECTION))
+        return updateCreatingDocument(reviewerId,
+                        Query.query(where("_id").is(reviewerId).and("cases").ne(caseId.toString())), reserve(caseId))
                 .then();
     }
 
@@ -108,6 +108,19 @@ public class ReviewerLoadStore {
 
     private Mono<Boolean> holds(String reviewerId, UUID caseId) {
         return mongo.exists(Query.query(where("_id").is(reviewerId).and("cases").is(caseId.toString())), COLLECTION);
+    }
+
+    /**
+     * The reservation as one write where the reviewer's document exists (every reservation after
+     * their first); only when the update matched nothing and the document is missing is it created
+     * and the update made again. (Creating it first on every reservation cost a second write each.)
+     */
+    private Mono<UpdateResult> updateCreatingDocument(String reviewerId, Query query, Update update) {
+        return mongo.updateFirst(query, update, COLLECTION).flatMap(result -> result.getMatchedCount() > 0
+                ? Mono.just(result)
+                : mongo.exists(Query.query(where("_id").is(reviewerId)), COLLECTION).flatMap(exists -> exists
+                        ? Mono.just(result)
+                        : ensureExists(reviewerId).then(mongo.updateFirst(query, update, COLLECTION))));
     }
 
     private Mono<Void> ensureExists(String reviewerId) {
