@@ -129,7 +129,8 @@ public final class FaultsMain {
             OUT.println("faults: FAILED (see the lines marked above; logs in " + options.out().toAbsolutePath() + ")");
         } else if (resent > 0) {
             OUT.println("faults: every story finished, no mail lost; " + resent + " mail(s) came twice with the same "
-                    + "Message-ID after a kill -9 of notification-service (tolerated, see Findings)");
+                    + "Message-ID in a window SMTP leaves open (a kill -9 of notification-service or a cut connection; "
+                    + "tolerated, see Findings)");
         } else {
             OUT.println("faults: every story finished, every mail arrived exactly once");
         }
@@ -274,7 +275,8 @@ public final class FaultsMain {
         Row row = new Row(name, run, proposals, (int) completed, mails, duplicateCases, doubleTransitions, deadLetters,
                 unhealthy, idleHere, seconds(times.end - times.start), seconds(times.healthy - times.end),
                 seconds(drainedAt - times.end), notes,
-                options.toleratesResendsAfterKill() && (fault.equals("kill-notification") || fault.equals("kill-instance-2")));
+                options.toleratesResendsAfterKill() && (fault.equals("kill-notification") || fault.equals("kill-instance-2"))
+                        || options.toleratesResendsAfterCut() && fault.equals("smtp-outage"));
         OUT.println("  " + row.line());
         OUT.printf(java.util.Locale.ROOT, "  (stories done %.1f s after the fault ended, mails counted %.1f s later, checks %.1f s)%n",
                 seconds(storiesDone - times.end), seconds(mailsCounted - storiesDone),

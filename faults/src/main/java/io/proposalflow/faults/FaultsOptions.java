@@ -8,7 +8,8 @@ import java.util.List;
 /** The command line of {@code ./faults.sh}. */
 record FaultsOptions(int proposals, int rounds, int changesEvery, List<Fault> faults, int instanceProposals,
                      boolean twoInstances, Duration smtpOutage, Duration mongoOutage, Duration storyTimeout,
-                     Path out, boolean toleratesResendsAfterKill, boolean help) {
+                     Path out, boolean toleratesResendsAfterKill, boolean toleratesResendsAfterCut,
+                     boolean help) {
 
     static final String USAGE = """
             Usage: ./faults.sh [options]
@@ -36,6 +37,10 @@ record FaultsOptions(int proposals, int rounds, int changesEvery, List<Fault> fa
                                       a mail repeated with its own Message-ID after a kill -9 of
                                       notification-service (the window between the server's acceptance
                                       and the sent-record) is counted but does not fail the run
+              --tolerate-resends-after-cut
+                                      the same for the SMTP outage: a connection cut after the server
+                                      took the mail but before its reply reached the sender makes it
+                                      send the mail again, with the same Message-ID
               --help
             """;
 
@@ -76,12 +81,14 @@ record FaultsOptions(int proposals, int rounds, int changesEvery, List<Fault> fa
         Path out = Path.of("faults/target/faults");
         boolean help = false;
         boolean tolerate = false;
+        boolean tolerateCut = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> help = true;
                 case "--no-two-instances" -> twoInstances = false;
                 case "--tolerate-resends-after-kill" -> tolerate = true;
+                case "--tolerate-resends-after-cut" -> tolerateCut = true;
                 case "--only-two-instances" -> oneInstance = false;
                 case "--proposals" -> proposals = positive(arg, value(args, ++i, arg));
                 case "--rounds" -> rounds = positive(arg, value(args, ++i, arg));
@@ -104,7 +111,7 @@ record FaultsOptions(int proposals, int rounds, int changesEvery, List<Fault> fa
             faults = List.of();
         }
         return new FaultsOptions(proposals, rounds, changesEvery, List.copyOf(faults), instanceProposals,
-                twoInstances, smtp, mongo, timeout, out, tolerate, help);
+                twoInstances, smtp, mongo, timeout, out, tolerate, tolerateCut, help);
     }
 
     private static String value(String[] args, int i, String option) {
