@@ -32,6 +32,7 @@ import io.proposalflow.platform.messaging.EventMessages;
 import io.proposalflow.platform.outbox.OutboxProperties;
 import io.proposalflow.platform.outbox.OutboxPublisher;
 import io.proposalflow.platform.outbox.OutboxEndpoint;
+import io.proposalflow.platform.outbox.OutboxHandOver;
 import io.proposalflow.platform.outbox.OutboxRelay;
 import io.proposalflow.platform.persistence.AggregateDocument;
 import io.proposalflow.platform.persistence.IdempotentUpdater;
@@ -85,11 +86,18 @@ public class PlatformAutoConfiguration {
         return new OutboxPublisher(new KafkaTemplate<>(factory), properties.sendTimeout());
     }
 
+    /** Where saves that claim their outbox leave the entries for this instance's relay. */
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxHandOver outboxHandOver(OutboxProperties properties, Clock clock) {
+        return new OutboxHandOver(properties, clock);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(ReactiveMongoOperations mongo, OutboxPublisher publisher, OutboxProperties properties,
-            Clock clock) {
-        return new OutboxRelay(mongo, publisher, properties, clock);
+            Clock clock, OutboxHandOver handOver) {
+        return new OutboxRelay(mongo, publisher, properties, clock, handOver);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.proposalflow.platform.config;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -10,6 +11,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
+import io.proposalflow.platform.outbox.OutboxHandOver;
 import io.proposalflow.platform.persistence.AggregateMongoTemplate;
 
 /**
@@ -23,7 +25,10 @@ public class PlatformMongoAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ReactiveMongoOperations.class)
-    ReactiveMongoTemplate reactiveMongoTemplate(ReactiveMongoDatabaseFactory factory, MongoConverter converter) {
-        return new AggregateMongoTemplate(factory, converter);
+    ReactiveMongoTemplate reactiveMongoTemplate(ReactiveMongoDatabaseFactory factory, MongoConverter converter,
+            ObjectProvider<OutboxHandOver> handOver) {
+        AggregateMongoTemplate template = new AggregateMongoTemplate(factory, converter);
+        handOver.ifAvailable(template::setOutboxHandOver);
+        return template;
     }
 }

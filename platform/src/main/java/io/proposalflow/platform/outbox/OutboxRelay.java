@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
@@ -19,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -36,6 +37,11 @@ import io.proposalflow.platform.polling.WorkLoop;
  * is removed from an outbox before the broker acknowledged it, so a crash at any point loses
  * nothing: the next relay to start finds the entries still there.
  *
+ * <p>Most documents are not looked for at all: a save that fills an empty outbox writes this
+ * relay's lease itself and hands the entries over in memory ({@link OutboxHandOver}), so an event
+ * costs the save that appends it and the release that removes it. The query finds the rest: entries
+ * saved next to older ones, and those whose hand-over was lost with a crash (once their lease ran out).
+ *
  * <p>The relay never touches the aggregate's {@code @Version}: a business update that races
  * with it still succeeds, at worst re-adding an entry that was just published (a duplicate).
  *
@@ -50,6 +56,9 @@ public class OutboxRelay implements SmartLifecycle {
     static final String PARKED = "parked";
     private static final Date PARKED_UNTIL = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
     private static final String ATTEMPTS = "attempts";
+    /** The partial index of documents with pending events, in every relayed collection. */
+    static final String PENDING_INDEX = "outbox_pending";
+    private static final Duration INDEX_PATIENCE = Duration.ofSeconds(10);
     /** How often the relay refreshes the backlog figure that metrics read. */
     private static final long BACKLOG_REFRESH_SECONDS = 15;
     private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(BACKLOG_REFRESH_SECONDS);
@@ -57,7 +66,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final ReactiveMongoOperations mongo;
     private final OutboxPublisher publisher;
     private final OutboxProperties properties;
-    private final String owner = "relay-" + UUID.randomUUID();
+    private final OutboxHandOver handOver;
+    private final String owner;
     private final AtomicLong published = new AtomicLong();
 
     private final Clock clock;
@@ -68,6 +78,17 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(ReactiveMongoOperations mongo, OutboxPublisher publisher, OutboxProperties properties,
             Clock clock) {
+        this(mongo, publisher, properties, clock, new OutboxHandOver(properties, clock));
+    }
+
+    /**
+     * @param handOver where saves that claimed their outbox leave the entries for this relay (the same
+     *                 instance the services' template writes the claims with)
+     */
+    public OutboxRelay(ReactiveMongoOperations mongo, OutboxPublisher publisher, OutboxProperties properties,
+            Clock clock, OutboxHandOver handOver) {
+        this.handOver = handOver;
+        this.owner = handOver.owner();
         this.mongo = mongo;
         this.publisher = publisher;
         this.properties = properties;
@@ -140,12 +161,35 @@ public class OutboxRelay implements SmartLifecycle {
      *         was acknowledged before is removed all the same
      */
     public int relayOnce() {
-        int count = 0;
+        int count = publishHandedOver();
         for (String collection : properties.collections()) {
             List<Document> claimed = claimBatch(collection);
             if (!claimed.isEmpty()) {
                 count += publish(collection, claimed);
             }
+        }
+        return count;
+    }
+
+    /**
+     * Publishes what saves claimed for this relay and handed over ({@link OutboxHandOver}), per
+     * collection in one batch, and settles each document as {@link #publish} does.
+     */
+    private int publishHandedOver() {
+        Map<String, Map<Object, List<OutboxEntry>>> byCollection = new LinkedHashMap<>();
+        for (OutboxHandOver.Claimed claimed : handOver.takeAll()) {
+            byCollection.computeIfAbsent(claimed.collection(), c -> new LinkedHashMap<>())
+                    .merge(claimed.id(), claimed.entries(), (before, more) -> {
+                        List<OutboxEntry> all = new ArrayList<>(before);
+                        all.addAll(more);
+                        return all;
+                    });
+        }
+        int count = 0;
+        for (Map.Entry<String, Map<Object, List<OutboxEntry>>> collection : byCollection.entrySet()) {
+            Map<Object, Integer> noAttemptsYet = new LinkedHashMap<>();
+            collection.getValue().keySet().forEach(id -> noAttemptsYet.put(id, 0));
+            count += publish(collection.getKey(), collection.getValue(), noAttemptsYet);
         }
         return count;
     }
@@ -187,6 +231,11 @@ public class OutboxRelay implements SmartLifecycle {
             Document lease = document.get(OutboxEntry.LEASE_FIELD, Document.class);
             attemptsBefore.put(document.get("_id"), lease == null ? 0 : lease.getInteger(ATTEMPTS, 0));
         }
+        return publish(collection, entries, attemptsBefore);
+    }
+
+    private int publish(String collection, Map<Object, List<OutboxEntry>> entries,
+            Map<Object, Integer> attemptsBefore) {
         OutboxPublisher.BatchResult result = publisher.publishAll(entries);
         boolean brokerTookSome = result.acknowledged().values().stream().anyMatch(ids -> !ids.isEmpty());
         OutboxPublisher.OutboxPublishException outage = null;
@@ -326,12 +375,35 @@ public class OutboxRelay implements SmartLifecycle {
         if (loop.isRunning() || properties.collections().isEmpty()) {
             return;
         }
+        createPendingIndexes();
         loop.start();
+        handOver.relayWaiting(loop::nudge);
         log.info("Outbox relay {} watches {}", owner, properties.collections());
+    }
+
+    /**
+     * A partial index per collection that holds only the documents with pending events, so that the
+     * relay's query costs the same with ten or with a million finished documents stored (MongoDB
+     * serves it, and so does the dev stack's stand-in). Without it the relay still works, only slower.
+     */
+    private void createPendingIndexes() {
+        for (String collection : properties.collections()) {
+            Index pending = new Index().on(OutboxEntry.LEASE_FIELD + ".until", Sort.Direction.ASC)
+                    .partial(PartialIndexFilter.of(where(OutboxEntry.FIELD + ".0").exists(true)))
+                    .named(PENDING_INDEX);
+            try {
+                mongo.indexOps(collection).createIndex(pending).block(INDEX_PATIENCE);
+            } catch (RuntimeException e) {
+                log.warn("Could not create the outbox index of {} (the relay works without it, only slower): {}",
+                        collection, e.toString());
+            }
+        }
     }
 
     @Override
     public synchronized void stop() {
+        // saves claim no more; what was handed over and not yet published waits for its lease to run out
+        handOver.relayWaiting(null);
         loop.stop();
     }
 

@@ -10,6 +10,7 @@ import org.springframework.data.annotation.Version;
 import io.proposalflow.events.EventCodec;
 import io.proposalflow.events.EventEnvelope;
 import io.proposalflow.platform.outbox.OutboxEntry;
+import io.proposalflow.platform.outbox.OutboxHandOver;
 
 /**
  * Base of every MongoDB document that holds an aggregate. The aggregate's state, the events
@@ -32,6 +33,10 @@ public abstract class AggregateDocument {
     /** Outbox entries enqueued since this document was loaded (or last saved): what a save appends. */
     @Transient
     private List<OutboxEntry> unsaved = new ArrayList<>();
+
+    /** What an insert claimed for this instance's relay (see AggregateMongoTemplate); not stored. */
+    @Transient
+    private OutboxHandOver.Claimed claimedOnWrite;
 
     public Long getVersion() {
         return version;
@@ -72,6 +77,17 @@ public abstract class AggregateDocument {
     /** Called once a save has written the unsaved entries. */
     public void outboxEntriesSaved() {
         unsaved.clear();
+    }
+
+    /** Set while an insert that claimed its outbox is written; handed to the relay once it is. */
+    void claimedOnWrite(OutboxHandOver.Claimed claimed) {
+        this.claimedOnWrite = claimed;
+    }
+
+    OutboxHandOver.Claimed takeClaimedOnWrite() {
+        OutboxHandOver.Claimed claimed = claimedOnWrite;
+        claimedOnWrite = null;
+        return claimed;
     }
 
     public boolean hasConsumed(String eventId) {

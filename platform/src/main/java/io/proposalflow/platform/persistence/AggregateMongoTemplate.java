@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import io.proposalflow.platform.outbox.OutboxEntry;
+import io.proposalflow.platform.outbox.OutboxHandOver;
 import reactor.core.publisher.Mono;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -35,8 +36,18 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 public class AggregateMongoTemplate extends ReactiveMongoTemplate {
 
+    private volatile OutboxHandOver handOver;
+
     public AggregateMongoTemplate(ReactiveMongoDatabaseFactory factory, MongoConverter converter) {
         super(factory, converter);
+    }
+
+    /**
+     * Lets a write that fills an empty outbox claim it for this instance's relay and hand the entries
+     * over ({@link OutboxHandOver}); without one, the relay finds them by its query.
+     */
+    public void setOutboxHandOver(OutboxHandOver handOver) {
+        this.handOver = handOver;
     }
 
     @Override
@@ -49,23 +60,62 @@ public class AggregateMongoTemplate extends ReactiveMongoTemplate {
         if (objectToSave instanceof AggregateDocument aggregate && aggregate.getVersion() != null) {
             return Mono.defer(() -> update(aggregate, collectionName)).thenReturn(objectToSave);
         }
-        return super.save(objectToSave, collectionName).doOnNext(AggregateMongoTemplate::entriesWritten);
+        return super.save(mayClaim(objectToSave), collectionName).doOnNext(this::entriesWritten);
     }
 
     @Override
     public <T> Mono<T> insert(T objectToSave) {
-        return super.insert(objectToSave).doOnNext(AggregateMongoTemplate::entriesWritten);
+        return super.insert(mayClaim(objectToSave)).doOnNext(this::entriesWritten);
     }
 
     @Override
     public <T> Mono<T> insert(T objectToSave, String collectionName) {
-        return super.insert(objectToSave, collectionName).doOnNext(AggregateMongoTemplate::entriesWritten);
+        return super.insert(mayClaim(objectToSave), collectionName).doOnNext(this::entriesWritten);
+    }
+
+    /** Only the single inserts above hand their claim over, so only they may claim (not a batch insert). */
+    private static <T> T mayClaim(T objectToSave) {
+        if (objectToSave instanceof AggregateDocument aggregate) {
+            aggregate.claimedOnWrite(OutboxHandOver.Claimed.MAY_CLAIM);
+        }
+        return objectToSave;
+    }
+
+    /**
+     * A new aggregate with events is inserted with the relay's lease in it: the insert claims its outbox
+     * ({@link OutboxHandOver}). Spring Data calls this with the document it is about to insert.
+     */
+    @Override
+    protected <T> Mono<T> maybeCallBeforeSave(T object, Document document, String collection) {
+        if (object instanceof AggregateDocument aggregate && aggregate.takeClaimedOnWrite() != null
+                && claimsOnWrite(aggregate, collection)) {
+            document.put(OutboxEntry.LEASE_FIELD, handOver.lease());
+            aggregate.claimedOnWrite(new OutboxHandOver.Claimed(collection, document.get("_id"),
+                    aggregate.unsavedOutboxEntries()));
+        }
+        return super.maybeCallBeforeSave(object, document, collection);
+    }
+
+    /** Whether this write fills an outbox that was empty (see {@link OutboxHandOver}) for a running relay. */
+    private boolean claimsOnWrite(AggregateDocument aggregate, String collection) {
+        OutboxHandOver relay = handOver;
+        List<OutboxEntry> fresh = aggregate.unsavedOutboxEntries();
+        return relay != null && !fresh.isEmpty() && aggregate.getOutbox().size() == fresh.size()
+                && relay.takes(collection);
     }
 
     /** A new document was written whole, its outbox included: nothing left for a later save to append. */
-    private static void entriesWritten(Object saved) {
+    private void entriesWritten(Object saved) {
         if (saved instanceof AggregateDocument aggregate) {
             aggregate.outboxEntriesSaved();
+            handOverClaimed(aggregate);
+        }
+    }
+
+    private void handOverClaimed(AggregateDocument aggregate) {
+        OutboxHandOver.Claimed claimed = aggregate.takeClaimedOnWrite();
+        if (claimed != null && claimed != OutboxHandOver.Claimed.MAY_CLAIM) {
+            handOver.claimed(claimed);
         }
     }
 
@@ -107,6 +157,10 @@ public class AggregateMongoTemplate extends ReactiveMongoTemplate {
         if (!fresh.isEmpty()) {
             update.push(OutboxEntry.FIELD).each(fresh.stream().map(getConverter()::convertToMongoType).toArray());
         }
+        boolean claims = claimsOnWrite(aggregate, collectionName);
+        if (claims) {
+            update.set(OutboxEntry.LEASE_FIELD, handOver.lease());
+        }
         Query current = Query.query(where("_id").is(id).and(versionField).is(version));
         return updateFirst(current, update, collectionName).flatMap(result -> {
             if (result.getMatchedCount() == 0) {
@@ -115,6 +169,9 @@ public class AggregateMongoTemplate extends ReactiveMongoTemplate {
             }
             aggregate.setVersion(version + 1);
             aggregate.outboxEntriesSaved();
+            if (claims) {
+                handOver.claimed(new OutboxHandOver.Claimed(collectionName, id, fresh));
+            }
             maybeEmitEvent(new AfterSaveEvent<>(aggregate, fields, collectionName));
             return Mono.empty();
         });

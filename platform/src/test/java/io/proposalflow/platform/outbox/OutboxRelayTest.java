@@ -42,6 +42,7 @@ import io.proposalflow.events.Topics;
 import io.proposalflow.platform.persistence.AggregateMongoTemplate;
 import io.proposalflow.platform.support.TestAggregate;
 import io.proposalflow.testsupport.Eventually;
+import io.proposalflow.testsupport.MovableClock;
 import io.proposalflow.testsupport.TopicProbe;
 import io.proposalflow.testsupport.TestBackends;
 import reactor.core.publisher.Mono;
@@ -344,6 +345,124 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aWriteThatFillsAnEmptyOutboxClaimsItAndHandsItToItsRelayWhichPublishesWithoutLookingForIt() {
+        String collection = freshCollection();
+        OutboxProperties properties = properties(collection);
+        OutboxHandOver handOver = new OutboxHandOver(properties, Clock.systemUTC());
+        AggregateMongoTemplate claiming = claimingTemplate(handOver);
+        OutboxRelay ours = relay(TestBackends.get().kafkaBootstrapServers(), collection, handOver, Clock.systemUTC());
+        handOver.relayWaiting(() -> { });
+        UUID proposalId = UUID.randomUUID();
+        TestAggregate aggregate = new TestAggregate(proposalId.toString());
+        EventEnvelope drafted = statusChange(proposalId, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED);
+        aggregate.enqueue(drafted, CODEC);
+        claiming.insert(aggregate, collection).block();
+        assertThat(ours.relayOnce()).as("the insert's event, handed over").isEqualTo(1);
+        TestAggregate loaded = claiming.findById(proposalId.toString(), TestAggregate.class, collection).block();
+        EventEnvelope inReview = statusChange(proposalId, ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW);
+        loaded.increment();
+        loaded.enqueue(inReview, CODEC);
+        claiming.save(loaded, collection).block();
+
+        org.bson.Document stored = mongo.findById(proposalId.toString(), org.bson.Document.class, collection).block();
+        assertThat(stored.get(OutboxEntry.LEASE_FIELD, org.bson.Document.class).getString("owner"))
+                .as("the save wrote our relay's lease").isEqualTo(handOver.owner());
+        assertThat(relay(TestBackends.get().kafkaBootstrapServers(), collection).relayOnce())
+                .as("another relay's query does not take a claimed document").isZero();
+        assertThat(ours.relayOnce()).as("the save's event, handed over").isEqualTo(1);
+
+        TestAggregate after = mongo.findById(proposalId.toString(), TestAggregate.class, collection).block();
+        assertThat(after.getOutbox()).isEmpty();
+        assertThat(mongo.findById(proposalId.toString(), org.bson.Document.class, collection).block())
+                .doesNotContainKey(OutboxEntry.LEASE_FIELD);
+        try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.PROPOSAL_EVENTS)) {
+            probe.readUntil(r -> probe.withKey(proposalId.toString()).size() >= 2, Duration.ofSeconds(20));
+            assertThat(probe.withKey(proposalId.toString())).extracting(r -> TopicProbe.header(r, CloudEventHeaders.ID))
+                    .containsExactly(drafted.id(), inReview.id());
+        }
+    }
+
+    @Test
+    void eventsHandedToARelayThatDiedArePublishedByAnotherOnceTheLeaseRanOut() {
+        String collection = freshCollection();
+        OutboxHandOver handOver = new OutboxHandOver(properties(collection), Clock.systemUTC());
+        handOver.relayWaiting(() -> { });
+        UUID proposalId = UUID.randomUUID();
+        TestAggregate aggregate = new TestAggregate(proposalId.toString());
+        EventEnvelope event = statusChange(proposalId, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED);
+        aggregate.enqueue(event, CODEC);
+        claimingTemplate(handOver).insert(aggregate, collection).block();
+        // the instance dies here: its relay never takes what was handed over
+
+        MovableClock later = new MovableClock(java.time.Instant.now());
+        OutboxRelay survivor = relay(TestBackends.get().kafkaBootstrapServers(), collection,
+                new OutboxHandOver(properties(collection), later), later);
+        assertThat(survivor.relayOnce()).as("the lease still runs").isZero();
+        later.advance(Duration.ofSeconds(31));
+        assertThat(survivor.relayOnce()).isEqualTo(1);
+        assertThat(mongo.findById(proposalId.toString(), TestAggregate.class, collection).block().getOutbox()).isEmpty();
+    }
+
+    @Test
+    void aSaveNextToOlderEntriesLeavesThemToTheRelayThatMayHoldThemAndClaimsNothing() {
+        String collection = freshCollection();
+        UUID proposalId = UUID.randomUUID();
+        TestAggregate aggregate = new TestAggregate(proposalId.toString());
+        EventEnvelope older = statusChange(proposalId, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED);
+        aggregate.enqueue(older, CODEC);
+        mongo.insert(aggregate, collection).block();
+        OutboxHandOver handOver = new OutboxHandOver(properties(collection), Clock.systemUTC());
+        handOver.relayWaiting(() -> { });
+        AggregateMongoTemplate claiming = claimingTemplate(handOver);
+
+        TestAggregate loaded = claiming.findById(proposalId.toString(), TestAggregate.class, collection).block();
+        EventEnvelope newer = statusChange(proposalId, ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW);
+        loaded.increment();
+        loaded.enqueue(newer, CODEC);
+        claiming.save(loaded, collection).block();
+
+        assertThat(mongo.findById(proposalId.toString(), org.bson.Document.class, collection).block())
+                .doesNotContainKey(OutboxEntry.LEASE_FIELD);
+        assertThat(handOver.takeAll()).isEmpty();
+        assertThat(relay(TestBackends.get().kafkaBootstrapServers(), collection).relayOnce()).isEqualTo(2);
+        try (TopicProbe probe = new TopicProbe(TestBackends.get().kafkaBootstrapServers(), Topics.PROPOSAL_EVENTS)) {
+            probe.readUntil(r -> probe.withKey(proposalId.toString()).size() >= 2, Duration.ofSeconds(20));
+            assertThat(probe.withKey(proposalId.toString())).extracting(r -> TopicProbe.header(r, CloudEventHeaders.ID))
+                    .containsExactly(older.id(), newer.id());
+        }
+    }
+
+    @Test
+    void aWriteClaimsNothingWhileItsRelayIsNotRunning() {
+        String collection = freshCollection();
+        OutboxHandOver handOver = new OutboxHandOver(properties(collection), Clock.systemUTC());
+        UUID proposalId = UUID.randomUUID();
+        TestAggregate aggregate = new TestAggregate(proposalId.toString());
+        aggregate.enqueue(statusChange(proposalId, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED), CODEC);
+        claimingTemplate(handOver).insert(aggregate, collection).block();
+
+        assertThat(mongo.findById(proposalId.toString(), org.bson.Document.class, collection).block())
+                .doesNotContainKey(OutboxEntry.LEASE_FIELD);
+        assertThat(relay(TestBackends.get().kafkaBootstrapServers(), collection).relayOnce()).isEqualTo(1);
+    }
+
+    private static String freshCollection() {
+        return "claimed_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static AggregateMongoTemplate claimingTemplate(OutboxHandOver handOver) {
+        AggregateMongoTemplate template = new AggregateMongoTemplate(
+                new SimpleReactiveMongoDatabaseFactory(client, mongo.getMongoDatabase().block().getName()),
+                mongo.getConverter());
+        template.setOutboxHandOver(handOver);
+        return template;
+    }
+
+    private static OutboxProperties properties(String collection) {
+        return new OutboxProperties(List.of(collection), Duration.ofMillis(50), Duration.ofSeconds(30), 10, null, 0);
+    }
+
+    @Test
     void retryDelaysGrowPerAttemptUpToTenSeconds() {
         assertThat(OutboxRelay.retryDelay(1)).isEqualTo(Duration.ofMillis(200));
         assertThat(OutboxRelay.retryDelay(3)).isEqualTo(Duration.ofMillis(800));
@@ -363,6 +482,11 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay(String bootstrapServers, String collection) {
+        return relay(bootstrapServers, collection, new OutboxHandOver(properties(collection), Clock.systemUTC()),
+                Clock.systemUTC());
+    }
+
+    private OutboxRelay relay(String bootstrapServers, String collection, OutboxHandOver handOver, Clock clock) {
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -374,9 +498,7 @@ class OutboxRelayTest {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         OutboxPublisher publisher = new OutboxPublisher(
                 new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(props)), Duration.ofSeconds(5));
-        OutboxRelay relay = new OutboxRelay(mongo, publisher,
-                new OutboxProperties(List.of(collection), Duration.ofMillis(50), Duration.ofSeconds(30), 10, null, 0),
-                Clock.systemUTC());
+        OutboxRelay relay = new OutboxRelay(mongo, publisher, properties(collection), clock, handOver);
         toClose.add(relay::stop);
         toClose.add(publisher);
         return relay;
