@@ -3,7 +3,10 @@ package io.proposalflow.notification.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +30,7 @@ import io.proposalflow.notification.application.MailGateway.OutgoingMail;
 import io.proposalflow.notification.config.NotificationProperties;
 import io.proposalflow.notification.domain.DeliveryPolicy;
 import io.proposalflow.notification.domain.MailKind;
+import io.proposalflow.notification.domain.NotificationStatus;
 import io.proposalflow.notification.domain.PersonalData;
 import io.proposalflow.notification.persistence.NotificationDocument;
 import io.proposalflow.notification.persistence.ErasureRepository;
@@ -40,8 +44,9 @@ import io.proposalflow.platform.tracing.TraceContexts;
  * SMTP round trip and the write of its outcome left the CPU idle; docs/performance.md). It runs on the
  * platform's {@link WorkLoop}: every poll interval and whenever the consumer nudges it, again at once while
  * it finds work, and not at all while the mail server is away. Each notification is claimed atomically first, so
- * several instances of the service never send the same mail; the outcome and its NotificationSent/Failed
- * event are saved in one write.
+ * several instances of the service never send the same mail: a new one by its creation, which the planner
+ * of the same instance hands over ({@link #handOver}), any other by the query for due ones. The outcome and
+ * its NotificationSent/Failed event are saved in one write.
  */
 @Component
 public class NotificationDispatcher implements SmartLifecycle {
@@ -66,6 +71,8 @@ public class NotificationDispatcher implements SmartLifecycle {
     private final MeterRegistry meters;
     /** Claimed and not yet settled, by id, with the version of the claim. */
     private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
+    /** Created claimed by this dispatcher ({@link #handOver}) and not yet taken into a batch. */
+    private final Queue<NotificationDocument> handedOver = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService leaseKeeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "mail-lease-keeper");
         thread.setDaemon(true);
@@ -114,6 +121,33 @@ public class NotificationDispatcher implements SmartLifecycle {
                 .register(meters);
     }
 
+    /**
+     * Whether the planner should create new notifications claimed by this dispatcher: while it runs and
+     * the mail server is not known to be away. Otherwise they are created due, and claimed when found.
+     */
+    public boolean takesNewMail() {
+        return loop.isRunning() && mail.acceptsMail();
+    }
+
+    /** The lease a notification created claimed by this dispatcher starts with. */
+    public Instant leaseOfNewMail() {
+        return clock.instant().plus(settings.lease());
+    }
+
+    /**
+     * Takes notifications that were created claimed by this dispatcher (saved, SENDING, leased to it):
+     * they are sent in the next batches, and their leases kept alive until then. If this process stops
+     * before, their lease runs out and any instance finds them as it finds any notification due.
+     */
+    public void handOver(List<NotificationDocument> created) {
+        if (created.isEmpty()) {
+            return;
+        }
+        created.forEach(claimed -> inFlight.put(claimed.getId(), claimed.getVersion()));
+        handedOver.addAll(created);
+        loop.nudge();
+    }
+
     /** Asks for a pass soon; cheap and safe to call from any thread. */
     public void nudge() {
         loop.nudge();
@@ -139,8 +173,17 @@ public class NotificationDispatcher implements SmartLifecycle {
      * all are done, false when there was none. Claiming a batch costs one query instead of one per mail.
      */
     boolean dispatchNext() {
-        List<NotificationDocument> batch = store.claimDue(clock.instant(), settings.lease(),
-                CLAIM_PER_SENDER * settings.senders()).collectList().block();
+        int limit = CLAIM_PER_SENDER * settings.senders();
+        List<NotificationDocument> batch = new ArrayList<>();
+        for (NotificationDocument next = handedOver.poll(); next != null; next = handedOver.poll()) {
+            batch.add(next);
+            if (batch.size() == limit) {
+                break;
+            }
+        }
+        if (batch.isEmpty()) {
+            batch = store.claimDue(clock.instant(), settings.lease(), limit).collectList().block();
+        }
         if (batch == null || batch.isEmpty()) {
             return false;
         }
@@ -237,16 +280,23 @@ public class NotificationDispatcher implements SmartLifecycle {
     }
 
     /**
-     * Makes sure the lease outlasts the send: a mail claimed with a batch may wait its turn while the
-     * lease runs, and another instance takes over a notification whose lease ran out. Right before the
-     * send the lease is renewed, on condition that nobody else has claimed or changed the notification
-     * since; if that fails, the mail is someone else's now, or its recipient was erased (the erasure
-     * raises the version and cancels it), and it is not sent here. One conditional write per mail.
+     * Makes sure the mail is still this dispatcher's to send: a mail claimed with a batch may wait its
+     * turn, and another instance takes over a notification whose lease ran out; an erasure since the
+     * claim raises the version and cancels it. Asked of the database, never taken from the copy in hand,
+     * but as a read: the notification must still be exactly as claimed (same version, SENDING) and its
+     * lease must have at least half its length to run, which {@link #renewLeases} keeps so. Only a lease
+     * that is running out (the keeper could not reach MongoDB) is renewed here, by a conditional write.
      */
     private boolean holdsLeaseForSending(NotificationDocument claimed) {
-        // always asked of the database, never taken from the copy in hand: an erasure since the claim
-        // (it raises the version and cancels) must stop the send
+        NotificationDocument current = store.findById(claimed.getId()).block();
+        if (current == null || !claimed.getVersion().equals(current.getVersion())
+                || current.getStatus() != NotificationStatus.SENDING || current.getLeaseUntil() == null) {
+            return false;
+        }
         Instant now = clock.instant();
+        if (current.getLeaseUntil().isAfter(now.plus(settings.lease().dividedBy(2)))) {
+            return true;
+        }
         Instant renewed = now.plus(settings.lease());
         if (Boolean.TRUE.equals(store.renewLease(claimed.getId(), claimed.getVersion(), renewed).block())) {
             claimed.setLeaseUntil(renewed);

@@ -1,6 +1,8 @@
 package io.proposalflow.notification.application;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -36,11 +38,13 @@ public class NotificationPlanner {
     private final ProposalCopyStore proposals;
     private final RecipientDirectory directory;
     private final NotificationStore notifications;
+    private final NotificationDispatcher dispatcher;
     private final Clock clock;
 
     public NotificationPlanner(ProposalCopyStore proposals, RecipientDirectory directory,
-            NotificationStore notifications, Clock clock) {
+            NotificationStore notifications, NotificationDispatcher dispatcher, Clock clock) {
         this.proposals = proposals;
+        this.dispatcher = dispatcher;
         this.directory = directory;
         this.notifications = notifications;
         this.clock = clock;
@@ -60,24 +64,32 @@ public class NotificationPlanner {
         }
         // read here, on the consumer's thread, where the trace of the consumed event is current
         String traceparent = TraceContexts.currentTraceparent();
-        Long created = Flux.fromIterable(meaning.mailings())
+        // while this instance's dispatcher sends, each mail is created already claimed by it and handed
+        // over: the insert is the claim (otherwise the dispatcher finds and claims it: a query and a write)
+        Instant claimedUntil = dispatcher.takesNewMail() ? dispatcher.leaseOfNewMail() : null;
+        List<NotificationDocument> created = Flux.fromIterable(meaning.mailings())
                 .concatMap(mailing -> {
                     MailFacts facts = meaning.facts(mailing.kind(), proposal);
                     return directory.resolve(mailing.audience(), proposal).map(r -> {
                         NotificationDocument n = NotificationDocument.pending(NotificationIds.of(envelope.id(), r),
                                 proposal.proposalId(), envelope.id(), envelope.type(), r, facts, clock.instant());
                         n.setTraceparent(traceparent);
+                        if (claimedUntil != null) {
+                            n.claimUntil(claimedUntil);
+                        }
                         return n;
                     });
                 })
                 // one mail per person and step, even if a person is in two audiences (ids are per recipient)
                 .distinct(NotificationDocument::getId)
-                .concatMap(notifications::createOnce)
-                .filter(Boolean::booleanValue)
-                .count()
+                .concatMap(n -> notifications.createOnce(n).filter(Boolean::booleanValue).map(inserted -> n))
+                .collectList()
                 .block();
-        LOG.debug("{} {}: {} notifications recorded", envelope.type(), envelope.id(), created);
-        return created == null ? 0 : created.intValue();
+        if (claimedUntil != null) {
+            dispatcher.handOver(created);
+        }
+        LOG.debug("{} {}: {} notifications recorded", envelope.type(), envelope.id(), created.size());
+        return created.size();
     }
 
     /**

@@ -154,9 +154,9 @@ public final class EventMeaning implements ProposalEvent.Handler<EventMeaning.Me
 
     @Override
     public Meaning on(ProposalStatusChanged event) {
-        // part of a step whose own event speaks for it; keeps title and Themenfeld current
-        return new Meaning(new CopyChange.ProposalSeen(event.version(), event.title(), event.themenfeld(), null),
-                List.of(), null, facts -> { });
+        // part of a step whose own event speaks for it; it changes neither title nor Themenfeld (only a
+        // submission or resubmission does, and both carry the content), so the copy is not written
+        return NOTHING;
     }
 
     @Override

@@ -34,6 +34,11 @@ public record NotificationState(String proposalId, String sourceEventId, String 
                 newAttempts, createdAt, newNextAttemptAt, newLeaseUntil, newSentAt, newLastError, traceparent);
     }
 
+    /** The same, held by a dispatcher until {@code until}: claimed (SENDING). */
+    public NotificationState claimedUntil(Instant until) {
+        return with(NotificationStatus.SENDING, failedAttempts, attempts, nextAttemptAt, until, sentAt, lastError);
+    }
+
     /** The same, held until {@code until} (a renewed lease). */
     public NotificationState withLeaseUntil(Instant until) {
         return with(status, failedAttempts, attempts, nextAttemptAt, until, sentAt, lastError);

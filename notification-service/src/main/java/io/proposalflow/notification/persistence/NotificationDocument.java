@@ -109,5 +109,7 @@ public class NotificationDocument extends AggregateDocument {
     public String getLastError() { return state.lastError(); }
     public String getTraceparent() { return state.traceparent(); }
     public void setLeaseUntil(Instant leaseUntil) { state = state.withLeaseUntil(leaseUntil); }
+    /** Created claimed by the dispatcher of this instance, which is handed it at once (no claim query, no claim write). */
+    public void claimUntil(Instant leaseUntil) { state = state.claimedUntil(leaseUntil); }
     public void setTraceparent(String traceparent) { state = state.withTraceparent(traceparent); }
 }

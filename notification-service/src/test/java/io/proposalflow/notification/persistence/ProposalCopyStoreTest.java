@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.proposalflow.events.DomainEvent;
 import io.proposalflow.events.ProposalStatus;
+import io.proposalflow.events.ProposalContent;
+import io.proposalflow.events.ProposalResubmitted;
 import io.proposalflow.events.ProposalStatusChanged;
 import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.events.ReviewOpened;
@@ -56,15 +58,35 @@ class ProposalCopyStoreTest extends IntegrationTest {
         ProposalSubmitted submitted = newSubmission("Reihenfolge");
         UUID id = submitted.proposalId();
         apply(submitted).then().block();
-        apply(new ProposalStatusChanged(id, submitted.version() + 2, Themenfeld.WORK_ECONOMY, "Neuer Titel",
-                ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW, null)).block();
-        apply(new ProposalStatusChanged(id, submitted.version() + 1, Themenfeld.WORK_ECONOMY, "Alter Titel",
-                ProposalStatus.DRAFT, ProposalStatus.SUBMITTED, null)).block();
+        apply(resubmission(submitted, submitted.version() + 4, "Neuer Titel")).block();
+        // a redelivered resubmission of an earlier round arrives late
+        apply(resubmission(submitted, submitted.version() + 2, "Alter Titel")).block();
 
         ProposalDocument copy = copies.find(id).block();
         assertThat(copy.title()).isEqualTo("Neuer Titel");
-        assertThat(copy.proposalVersion()).isEqualTo(submitted.version() + 2);
+        assertThat(copy.proposalVersion()).isEqualTo(submitted.version() + 4);
         assertThat(copy.partnerIds()).isNotEmpty();
+    }
+
+    @Test
+    void aStatusChangeLeavesTheCopyAsItIs() {
+        ProposalSubmitted submitted = newSubmission("Statuswechsel");
+        apply(submitted).then().block();
+        ProposalDocument before = copies.find(submitted.proposalId()).block();
+
+        apply(new ProposalStatusChanged(submitted.proposalId(), submitted.version() + 1, Themenfeld.WORK_ECONOMY,
+                submitted.content().title(), ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW, null)).block();
+
+        ProposalDocument after = copies.find(submitted.proposalId()).block();
+        assertThat(after.proposalVersion()).isEqualTo(before.proposalVersion());
+        assertThat(after.title()).isEqualTo(submitted.content().title());
+    }
+
+    private static ProposalResubmitted resubmission(ProposalSubmitted first, long version, String title) {
+        ProposalContent c = first.content();
+        return new ProposalResubmitted(first.proposalId(), version, 2, new ProposalContent(title, c.summary(),
+                c.themenfeld(), c.goals(), c.targetGroups(), c.partners(), c.requestedBudgetEur(), c.plannedStart(),
+                c.plannedEnd(), null), "fg-arbeitswelt");
     }
 
     /** As the planner does: the change the event means, applied to its proposal's copy. */
