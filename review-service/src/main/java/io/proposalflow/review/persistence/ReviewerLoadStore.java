@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -88,9 +89,14 @@ public class ReviewerLoadStore {
      * case closed). Called after every saved change of a case; repeating it changes nothing.
      */
     public Mono<Void> sync(UUID caseId, Set<String> pending) {
-        Flux<Void> releases = holders(caseId).filter(id -> !pending.contains(id)).concatMap(id -> release(id, caseId));
-        Flux<Void> reservations = Flux.fromIterable(pending).concatMap(id -> reserve(id, caseId));
-        return releases.thenMany(reservations).then();
+        // one read of who holds a reservation, then a write only for a difference (usually none or one)
+        return holders(caseId).collect(Collectors.toSet()).flatMap(holding -> {
+            Flux<Void> releases = Flux.fromIterable(holding).filter(id -> !pending.contains(id))
+                    .concatMap(id -> release(id, caseId));
+            Flux<Void> reservations = Flux.fromIterable(pending).filter(id -> !holding.contains(id))
+                    .concatMap(id -> reserve(id, caseId));
+            return releases.thenMany(reservations).then();
+        });
     }
 
     /** Ids of the reviewers holding a reservation for the case. */
