@@ -51,6 +51,10 @@ public abstract class IntegrationTest {
     @MockitoSpyBean
     protected NotificationStore store;
 
+    /** What reports a sent mail straight away; a spy, as the store. */
+    @MockitoSpyBean
+    protected io.proposalflow.notification.application.MailReports reports;
+
     @Autowired
     private JavaMailSenderImpl mailSender;
 

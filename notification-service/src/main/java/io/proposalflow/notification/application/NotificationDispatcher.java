@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.proposalflow.events.EventCodec;
+import io.proposalflow.events.NotificationEvent;
 import io.proposalflow.events.RecipientKind;
 import io.proposalflow.notification.application.MailGateway.NotAttempted;
 import io.proposalflow.notification.application.MailGateway.OutgoingMail;
@@ -62,6 +63,7 @@ public class NotificationDispatcher implements SmartLifecycle {
     private final NotificationStore store;
     private final ErasureRepository erasures;
     private final MailGateway mail;
+    private final MailReports reports;
     private final EventCodec codec;
     private final NotificationProperties.Delivery settings;
     private final DeliveryPolicy policy;
@@ -79,9 +81,10 @@ public class NotificationDispatcher implements SmartLifecycle {
         return thread;
     });
 
-    public NotificationDispatcher(NotificationStore store, MailGateway mail, EventCodec codec,
+    public NotificationDispatcher(NotificationStore store, MailGateway mail, MailReports reports, EventCodec codec,
             NotificationProperties properties, MeterRegistry meters, ErasureRepository erasures, Clock clock) {
         this.store = store;
+        this.reports = reports;
         this.erasures = erasures;
         this.mail = mail;
         this.clock = clock;
@@ -318,16 +321,33 @@ public class NotificationDispatcher implements SmartLifecycle {
     }
 
     /**
-     * Records that the server accepted the mail. Retried as a record, never by sending again: a
-     * MongoDB hiccup must not make anyone send the mail a second time. While the record is retried
-     * the mail stays in this dispatcher's hands (its lease is kept alive, {@link #renewLeases}), so no
-     * other instance takes it over; only if this process dies before the record is written, or MongoDB
-     * stays away longer than {@value #RECORD_PATIENCE_MINUTES} minutes, can it be sent once more. It
-     * keeps its Message-ID, so the receiving side can tell.
+     * Records that the server accepted the mail, and reports it. The report ({@code NotificationSent})
+     * goes to its topic first, straight away ({@link MailReports}); then the record is written, without
+     * an outbox entry, so the mail costs one write here instead of three (the record with its entry,
+     * the relay's removal of it). Should the report not reach the broker within moments, it is saved with
+     * the record in the outbox as before. A crash between the report and the record sends the mail once
+     * more, as a crash between the send and the record always did, and reports it once more: the
+     * proposal's history counts a mail by its notification id (ADR 21).
+     *
+     * <p>The record is retried as a record, never by sending again: a MongoDB hiccup must not make anyone
+     * send the mail a second time. While it is retried the mail stays in this dispatcher's hands (its
+     * lease is kept alive, {@link #renewLeases}), so no other instance takes it over; only if this
+     * process dies before the record is written, or MongoDB stays away longer than
+     * {@value #RECORD_PATIENCE_MINUTES} minutes, can it be sent once more. It keeps its Message-ID, so the
+     * receiving side can tell.
      */
     private void recordSent(NotificationDocument claimed, String attemptKey, String kind) {
+        Instant sentAt = clock.instant();
+        NotificationEvent report = claimed.sentReport(sentAt);
+        boolean reported = report != null && reports.publish(report);
         try {
-            store.update(claimed.getId(), attemptKey, n -> n.markSent(clock.instant(), codec))
+            store.update(claimed.getId(), attemptKey, n -> {
+                if (reported) {
+                    n.markSentReported(sentAt);
+                } else {
+                    n.markSent(sentAt, codec);
+                }
+            })
                     .retryWhen(reactor.util.retry.Retry.backoff(Long.MAX_VALUE, RECORD_RETRY_FIRST)
                             .maxBackoff(RECORD_RETRY_MAX)
                             .doBeforeRetry(r -> LOG.warn("proposal {}: mail {} was sent, recording it failed ({}); "

@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 import io.proposalflow.events.EventCodec;
 import io.proposalflow.events.EventEnvelope;
+import io.proposalflow.events.NotificationEvent;
 import io.proposalflow.events.RecipientKind;
 import io.proposalflow.notification.domain.Attempt;
 import io.proposalflow.notification.domain.DeliveryPolicy;
@@ -63,6 +64,24 @@ public class NotificationDocument extends AggregateDocument {
         Notification notification = toDomain();
         notification.markSent(now);
         apply(notification, codec);
+    }
+
+    /**
+     * The report {@link #markSent} would queue, for publishing it before the record: null if marking it
+     * sent would announce nothing (it is settled already).
+     */
+    public NotificationEvent sentReport(Instant now) {
+        Notification notification = toDomain();
+        notification.markSent(now);
+        return notification.pendingEvents().isEmpty() ? null : notification.pendingEvents().get(0);
+    }
+
+    /** As {@link #markSent}, for a mail whose report is already published: nothing is queued. */
+    public void markSentReported(Instant now) {
+        Notification notification = toDomain();
+        notification.markSent(now);
+        id = notification.id();
+        state = notification.state();
     }
 
     /** See {@link Notification#recordFailure}. */

@@ -35,6 +35,19 @@ public class OutboxPublisher implements AutoCloseable {
     }
 
     /**
+     * The same producer, waiting at most {@code timeout} per send: for a caller that has a way out when
+     * the broker is slow (closing the copy does not close the shared producer; only this one closes it).
+     */
+    public OutboxPublisher withSendTimeout(Duration timeout) {
+        return new OutboxPublisher(kafka, timeout) {
+            @Override
+            public void close() {
+                // the producer belongs to the publisher this copy was made of
+            }
+        };
+    }
+
+    /**
      * What {@link #publishAll} achieved: per document, the ids the broker acknowledged (a prefix of
      * its entries), and per document whose entries were not all acknowledged, why.
      */
