@@ -1,0 +1,276 @@
+package io.proposalflow.devstack;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryMatcher;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * A non-unique index with a {@code partialFilterExpression}: the positions of the documents that match
+ * the filter, in the order a full scan of the collection reads them, so a query matched against them
+ * returns what a full scan would. It enforces nothing and never answers a query by itself
+ * ({@link #canHandle} is false): the collection asks {@link #smallestImpliedBy} and matches the whole
+ * query against the positions, as MongoDB uses a partial index only for queries that imply its filter.
+ *
+ * <p>All changes arrive under the collection's lock (its write methods are synchronized); the sets
+ * are concurrent ones because mongo-java-server reads some paths without it.
+ */
+final class PartialIndex<P> extends Index<P> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartialIndex.class);
+
+    private final Document filter;
+    private final List<Condition> filterConditions;
+    private final QueryMatcher matcher = new DefaultQueryMatcher();
+    private final NavigableSet<P> positions;
+    /** _id -> position, for {@link #remove}, which is given the document only */
+    private final Map<Object, P> positionsById = new ConcurrentHashMap<>();
+    private volatile boolean built;
+    /** false once the filter could not be evaluated: then no query uses the index */
+    private volatile boolean usable = true;
+
+    /**
+     * @param order the order in which the collection's full scan reads positions (memory: the list
+     *              index; H2: the data map's key order)
+     */
+    PartialIndex(String name, List<IndexKey> keys, Document filter, Comparator<? super P> order) {
+        super(name, keys, false);
+        this.filter = filter;
+        this.filterConditions = conditions(filter);
+        this.positions = new ConcurrentSkipListSet<>(order);
+    }
+
+    /** The filter of a non-unique index description, or null when it has none (or is unique). */
+    static Document partialFilterOf(Document description) {
+        if (description == null || Boolean.TRUE.equals(description.get("unique"))
+                || !(description.get("partialFilterExpression") instanceof Document filter)) {
+            return null;
+        }
+        return filter;
+    }
+
+    /**
+     * The positions of the partial index with the fewest documents whose filter the query implies,
+     * or null when none does.
+     */
+    static <P> NavigableSet<P> smallestImpliedBy(List<Index<P>> indexes, Document query) {
+        List<Condition> queryConditions = null;
+        NavigableSet<P> smallest = null;
+        for (Index<P> index : indexes) {
+            if (index instanceof PartialIndex<P> partial && partial.usable) {
+                if (queryConditions == null) {
+                    queryConditions = conditions(query);
+                }
+                if (queryConditions.containsAll(partial.filterConditions)
+                        && (smallest == null || partial.positions.size() < smallest.size())) {
+                    smallest = partial.positions;
+                }
+            }
+        }
+        return smallest;
+    }
+
+    /** Fills the index by one pass over the collection's documents. */
+    void build(Stream<DocumentWithPosition<P>> documents) {
+        documents.forEach(document -> add(document.getDocument(), document.getPosition(), null));
+        built = true;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        // read by the collection's addIndex: an index that is not built yet is built there
+        return !built && positions.isEmpty();
+    }
+
+    @Override
+    public void add(Document document, P position, MongoCollection<P> collection) {
+        if (matches(document)) {
+            Object id = document.get("_id");
+            if (id == null || position == null) {
+                disable("a document without _id or position");
+                return;
+            }
+            positionsById.put(id, position);
+            positions.add(position);
+        }
+    }
+
+    @Override
+    public P remove(Document document) {
+        Object id = document.get("_id");
+        P position = id == null ? null : positionsById.remove(id);
+        if (position != null) {
+            positions.remove(position);
+        }
+        // null either way: the _id index names the position, and null is allowed for a sparse index
+        return null;
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
+        // a document enters or leaves the set when the update changes what the filter sees
+        remove(oldDocument);
+        add(newDocument, position, collection);
+    }
+
+    private boolean matches(Document document) {
+        if (!usable) {
+            return false;
+        }
+        try {
+            return matcher.matches(document, filter);
+        } catch (RuntimeException e) {
+            disable("the filter " + filter + " cannot be evaluated: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void disable(String reason) {
+        if (usable) {
+            LOG.warn("partial index {} is no longer used for queries: {}", getName(), reason);
+        }
+        usable = false;
+        positions.clear();
+        positionsById.clear();
+    }
+
+    /** Removing a document that is not in the set is fine: the collection tolerates null for sparse indexes. */
+    @Override
+    protected boolean isSparse() {
+        return true;
+    }
+
+    @Override
+    public boolean hasSameOptions(Index<?> other) {
+        return other instanceof PartialIndex<?> partial && conditions(partial.filter).equals(filterConditions);
+    }
+
+    @Override
+    public Document toIndexDescription() {
+        Document description = super.toIndexDescription();
+        description.remove("sparse");
+        description.put("partialFilterExpression", filter);
+        return description;
+    }
+
+    @Override
+    public P getPosition(Document document) {
+        return null;
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<P> collection) {
+        // enforces nothing
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+        // enforces nothing
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return false;
+    }
+
+    @Override
+    public Iterable<P> getPositions(Document query) {
+        throw new UnsupportedOperationException("chosen by smallestImpliedBy, not by canHandle");
+    }
+
+    @Override
+    public long getCount() {
+        return positions.size();
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0;
+    }
+
+    @Override
+    public void drop() {
+        positions.clear();
+        positionsById.clear();
+    }
+
+    /**
+     * The conditions a query ANDs at its top level: each of its keys, and the keys of the elements
+     * of a top-level {@code $and} (recursively).
+     */
+    static List<Condition> conditions(Document query) {
+        List<Condition> conditions = new ArrayList<>();
+        query.forEach((key, value) -> {
+            if (key.equals("$and") && value instanceof List<?> elements
+                    && elements.stream().allMatch(Document.class::isInstance)) {
+                elements.forEach(element -> conditions.addAll(conditions((Document) element)));
+            } else {
+                conditions.add(new Condition(key, value));
+            }
+        });
+        return conditions;
+    }
+
+    /**
+     * One top-level condition. Two are equal only when they are written identically, field order and
+     * number types included ({@code {a: 1}} and {@code {a: 1.0}} differ): a condition that means the same
+     * but is written differently only costs the index, never a wrong result.
+     */
+    record Condition(String key, Object value) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Condition condition && key.equals(condition.key) && identical(value, condition.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return key.hashCode();
+        }
+
+        private static boolean identical(Object a, Object b) {
+            if (a instanceof Document x && b instanceof Document y) {
+                return x.size() == y.size() && identicalInOrder(x.keySet().iterator(), y.keySet().iterator())
+                        && x.keySet().stream().allMatch(key -> identical(x.get(key), y.get(key)));
+            }
+            if (a instanceof List<?> x && b instanceof List<?> y) {
+                if (x.size() != y.size()) {
+                    return false;
+                }
+                for (int i = 0; i < x.size(); i++) {
+                    if (!identical(x.get(i), y.get(i))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return a == null ? b == null : b != null && a.getClass() == b.getClass() && Objects.equals(a, b);
+        }
+
+        private static boolean identicalInOrder(Iterator<String> a, Iterator<String> b) {
+            while (a.hasNext()) {
+                if (!a.next().equals(b.next())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
