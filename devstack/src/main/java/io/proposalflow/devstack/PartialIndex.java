@@ -1,12 +1,15 @@
 package io.proposalflow.devstack;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.stream.Stream;
@@ -21,6 +24,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 
 /**
  * A non-unique index with a {@code partialFilterExpression}: the positions of the documents that match
@@ -211,9 +215,15 @@ final class PartialIndex<P> extends Index<P> {
         positionsById.clear();
     }
 
+    /** Whether every top-level condition of {@code filter} is one of {@code query}'s. */
+    static boolean implies(Document query, Document filter) {
+        return conditions(query).containsAll(conditions(filter));
+    }
+
     /**
      * The conditions a query ANDs at its top level: each of its keys, and the keys of the elements
-     * of a top-level {@code $and} (recursively).
+     * of a top-level {@code $and} (recursively). {@code {k: {$eq: v}}} counts as {@code {k: v}} for a
+     * plain value v (not a document, list or pattern), as both match the same documents.
      */
     static List<Condition> conditions(Document query) {
         List<Condition> conditions = new ArrayList<>();
@@ -221,11 +231,20 @@ final class PartialIndex<P> extends Index<P> {
             if (key.equals("$and") && value instanceof List<?> elements
                     && elements.stream().allMatch(Document.class::isInstance)) {
                 elements.forEach(element -> conditions.addAll(conditions((Document) element)));
+            } else if (!key.startsWith("$") && value instanceof Document operator && operator.size() == 1
+                    && isPlainValue(operator.get("$eq"))) {
+                conditions.add(new Condition(key, operator.get("$eq")));
             } else {
                 conditions.add(new Condition(key, value));
             }
         });
         return conditions;
+    }
+
+    private static boolean isPlainValue(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof Date || value instanceof Instant || value instanceof ObjectId
+                || value instanceof UUID;
     }
 
     /**

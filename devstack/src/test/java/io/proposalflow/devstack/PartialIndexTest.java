@@ -234,6 +234,35 @@ class PartialIndexTest {
     }
 
     @Test
+    void aQueryImpliesAFilterWhenItHasEachOfTheFiltersConditionsWrittenTheSameWay() {
+        var pending = stored("status", "PENDING");
+        var hasOutbox = stored("outbox.0", stored("$exists", true));
+
+        assertThat(PartialIndex.implies(stored("status", "PENDING", "nextAttemptAt", stored("$lte", NOW)), pending))
+                .isTrue();
+        assertThat(PartialIndex.implies(stored("$and", List.of(hasOutbox, stored("$or", List.of(
+                stored("outboxLease", null), stored("outboxLease.until", stored("$lt", NOW)))))), hasOutbox)).isTrue();
+        assertThat(PartialIndex.implies(stored("status", stored("$eq", "PENDING")), pending)).isTrue();
+        // conditions that are not ANDed at the top level, or mean something else, do not imply it
+        assertThat(PartialIndex.implies(stored("$or", List.of(pending, stored("status", "FAILED"))), pending)).isFalse();
+        assertThat(PartialIndex.implies(stored("status", stored("$in", List.of("PENDING", "SENT"))), pending)).isFalse();
+        assertThat(PartialIndex.implies(stored("outbox.0", stored("$exists", false)), hasOutbox)).isFalse();
+        assertThat(PartialIndex.implies(stored("nextAttemptAt", stored("$lte", NOW)), pending)).isFalse();
+        // an embedded document matches only in its own field order
+        assertThat(PartialIndex.implies(stored("lease", stored("a", 1, "b", 2)), stored("lease", stored("b", 2, "a", 1))))
+                .isFalse();
+    }
+
+    /** A document as the stand-in holds it (its own BSON type, not the driver's). */
+    private static de.bwaldvogel.mongo.bson.Document stored(Object... keysAndValues) {
+        var document = new de.bwaldvogel.mongo.bson.Document();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            document.append((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return document;
+    }
+
+    @Test
     void aPersistentServerRebuildsThePartialIndexWhenItOpensAFileWrittenByThePlainBackend() {
         Path file = dir.resolve("earlier.mv");
         MongoServer server = new MongoServer(new H2Backend(file.toString()));
