@@ -42,19 +42,20 @@ import io.netty.channel.Channel;
  * <p><b>Partial indexes.</b> mongo-java-server 1.47 accepts {@code createIndexes} with a
  * {@code partialFilterExpression} and ignores the filter: a non-unique index becomes an empty
  * placeholder (it logs "adding secondary index ... is not yet implemented. ignoring") that no query
- * uses, a unique one a unique index over every document. The description is stored as sent, so
- * {@code listIndexes} shows the filter. The pending-work queries (the outbox relay's
- * {@code {"outbox.0": {$exists: true}, ...}}, the dispatcher's {@code {status: "PENDING", ...}}) therefore
- * read every document, and a database holding old, finished data slowed the pipeline down. Here a
- * non-unique index with a filter is a {@link PartialIndex}: the positions of the documents that match the
- * filter (evaluated by mongo-java-server's own matcher), kept on every insert, update and delete, built
- * by one scan when created or when an H2 file is opened. A query whose top-level conditions include
- * every top-level condition of the filter, written identically (as keys or inside a top-level
- * {@code $and}), is matched against those documents only, in the order a full scan reads them, so
- * results, sort, limit and projection are the same. This serves find, count, update, delete,
- * findAndModify, distinct and an aggregate that starts with such a {@code $match} (the driver's
- * {@code countDocuments}). It enforces nothing; a unique index with a filter stays as
- * mongo-java-server builds it (unique over all documents, stricter than MongoDB).
+ * uses; a unique one becomes a unique index over every document, so creating it fails (E11000, "Index
+ * build failed") when documents outside the filter share a key, and so do such inserts later. The
+ * description is stored as sent, so {@code listIndexes} shows the filter. The pending-work queries (the
+ * outbox relay's {@code {"outbox.0": {$exists: true}, ...}}, the dispatcher's
+ * {@code {status: "PENDING", ...}}) therefore read every document, and a database holding old, finished
+ * data slowed the pipeline down. Here an index with a filter is a {@link PartialIndex}: the positions of
+ * the documents that match the filter (evaluated by mongo-java-server's own matcher), kept on every
+ * insert, update and delete, built by one scan when created or when an H2 file is opened. A query
+ * whose top-level conditions include every top-level condition of the filter, written identically (as
+ * keys or inside a top-level {@code $and}), is matched against those documents only, in the order a
+ * full scan reads them, so results, sort, limit and projection are the same. This serves find, count,
+ * update, delete, findAndModify, distinct and an aggregate that starts with such a {@code $match} (the
+ * driver's {@code countDocuments}). A non-unique one enforces nothing; a unique one keeps its keys
+ * unique among the documents in the filter only, as MongoDB does.
  *
  * <p>A pinned {@code _id} wins over a partial index. {@code serverStatus.metrics.queryExecutor.scannedObjects}
  * counts the documents queries examined, as MongoDB's does.
@@ -224,7 +225,16 @@ final class IdIndexedBackends {
                     Document filter = partialFilter(creating, getOrCreateIndexesCollection(),
                             getFullCollectionNamespace(collectionName), indexName);
                     return filter == null ? super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse)
-                            : new PartialIndex<>(indexName, keys, filter, Comparator.<Integer>naturalOrder());
+                            : new PartialIndex<>(indexName, keys, filter, false, Comparator.<Integer>naturalOrder());
+                }
+
+                @Override
+                protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
+                        List<IndexKey> keys, boolean sparse) {
+                    Document filter = partialFilter(creating, getOrCreateIndexesCollection(),
+                            getFullCollectionNamespace(collectionName), indexName);
+                    return filter == null ? super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse)
+                            : new PartialIndex<>(indexName, keys, filter, true, Comparator.<Integer>naturalOrder());
                 }
 
                 @Override
@@ -317,14 +327,29 @@ final class IdIndexedBackends {
                 @Override
                 protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                         List<IndexKey> keys, boolean sparse) {
+                    Index<Object> partial = partialIndex(collectionName, indexName, keys, false);
+                    return partial == null ? super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse)
+                            : partial;
+                }
+
+                @Override
+                protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                        List<IndexKey> keys, boolean sparse) {
+                    Index<Object> partial = partialIndex(collectionName, indexName, keys, true);
+                    return partial == null ? super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse)
+                            : partial;
+                }
+
+                private Index<Object> partialIndex(String collectionName, String indexName, List<IndexKey> keys,
+                        boolean unique) {
                     String namespace = getFullCollectionNamespace(collectionName);
                     Document filter = partialFilter(creating, getOrCreateIndexesCollection(), namespace, indexName);
                     if (filter == null) {
-                        return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+                        return null;
                     }
                     // the data map's key order, in which H2Collection's full scan reads the documents
                     Comparator<Object> keyOrder = getMvStore().<Object, Object>openMap("databases." + namespace).getKeyType();
-                    return new PartialIndex<>(indexName, keys, filter, keyOrder);
+                    return new PartialIndex<>(indexName, keys, filter, unique, keyOrder);
                 }
 
                 @Override
@@ -387,7 +412,7 @@ final class IdIndexedBackends {
             Supplier<Stream<DocumentWithPosition<P>>> documents) {
         if (index instanceof PartialIndex<P> partial
                 && collection.getIndexes().stream().noneMatch(existing -> existing.getName().equals(index.getName()))) {
-            partial.build(documents.get());
+            partial.build(documents.get(), collection);
         }
     }
 }

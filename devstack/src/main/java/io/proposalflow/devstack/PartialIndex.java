@@ -22,16 +22,21 @@ import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import de.bwaldvogel.mongo.exception.IndexBuildFailedException;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 
 /**
- * A non-unique index with a {@code partialFilterExpression}: the positions of the documents that match
- * the filter, in the order a full scan of the collection reads them, so a query matched against them
- * returns what a full scan would. It enforces nothing and never answers a query by itself
- * ({@link #canHandle} is false): the collection asks {@link #smallestImpliedBy} and matches the whole
- * query against the positions, as MongoDB uses a partial index only for queries that imply its filter.
+ * An index with a {@code partialFilterExpression}: the positions of the documents that match the
+ * filter, in the order a full scan of the collection reads them, so a query matched against them
+ * returns what a full scan would. It never answers a query by itself ({@link #canHandle} is false):
+ * the collection asks {@link #smallestImpliedBy} and matches the whole query against the positions, as
+ * MongoDB uses a partial index only for queries that imply its filter. A non-unique one enforces
+ * nothing; a unique one, as in MongoDB, keeps its keys unique among the documents in the filter only.
  *
  * <p>All changes arrive under the collection's lock (its write methods are synchronized); the sets
  * are concurrent ones because mongo-java-server reads some paths without it.
@@ -46,6 +51,9 @@ final class PartialIndex<P> extends Index<P> {
     private final NavigableSet<P> positions;
     /** _id -> position, for {@link #remove}, which is given the document only */
     private final Map<Object, P> positionsById = new ConcurrentHashMap<>();
+    private final boolean unique;
+    /** key -> position of the documents in the filter, kept only for a unique index */
+    private final Map<KeyValue, P> positionsByKey = new ConcurrentHashMap<>();
     private volatile boolean built;
     /** false once the filter could not be evaluated: then no query uses the index */
     private volatile boolean usable = true;
@@ -54,20 +62,18 @@ final class PartialIndex<P> extends Index<P> {
      * @param order the order in which the collection's full scan reads positions (memory: the list
      *              index; H2: the data map's key order)
      */
-    PartialIndex(String name, List<IndexKey> keys, Document filter, Comparator<? super P> order) {
+    PartialIndex(String name, List<IndexKey> keys, Document filter, boolean unique, Comparator<? super P> order) {
         super(name, keys, false);
+        this.unique = unique;
         this.filter = filter;
         this.filterConditions = conditions(filter);
         this.positions = new ConcurrentSkipListSet<>(order);
     }
 
-    /** The filter of a non-unique index description, or null when it has none (or is unique). */
+    /** The filter of an index description, or null when it has none. */
     static Document partialFilterOf(Document description) {
-        if (description == null || Boolean.TRUE.equals(description.get("unique"))
-                || !(description.get("partialFilterExpression") instanceof Document filter)) {
-            return null;
-        }
-        return filter;
+        return description != null && description.get("partialFilterExpression") instanceof Document filter
+                ? filter : null;
     }
 
     /**
@@ -92,8 +98,16 @@ final class PartialIndex<P> extends Index<P> {
     }
 
     /** Fills the index by one pass over the collection's documents. */
-    void build(Stream<DocumentWithPosition<P>> documents) {
-        documents.forEach(document -> add(document.getDocument(), document.getPosition(), null));
+    void build(Stream<DocumentWithPosition<P>> documents, MongoCollection<P> collection) {
+        try {
+            documents.forEach(document -> {
+                checkAdd(document.getDocument(), collection);
+                add(document.getDocument(), document.getPosition(), collection);
+            });
+        } catch (MongoServerError e) {
+            drop();
+            throw new IndexBuildFailedException(e, collection);
+        }
         built = true;
     }
 
@@ -113,6 +127,9 @@ final class PartialIndex<P> extends Index<P> {
             }
             positionsById.put(id, position);
             positions.add(position);
+            if (unique) {
+                getKeyValues(document).forEach(key -> positionsByKey.put(key, position));
+            }
         }
     }
 
@@ -122,6 +139,9 @@ final class PartialIndex<P> extends Index<P> {
         P position = id == null ? null : positionsById.remove(id);
         if (position != null) {
             positions.remove(position);
+            if (unique) {
+                getKeyValues(document).forEach(key -> positionsByKey.remove(key, position));
+            }
         }
         // null either way: the _id index names the position, and null is allowed for a sparse index
         return null;
@@ -153,6 +173,7 @@ final class PartialIndex<P> extends Index<P> {
         usable = false;
         positions.clear();
         positionsById.clear();
+        positionsByKey.clear();
     }
 
     /** Removing a document that is not in the set is fine: the collection tolerates null for sparse indexes. */
@@ -163,7 +184,13 @@ final class PartialIndex<P> extends Index<P> {
 
     @Override
     public boolean hasSameOptions(Index<?> other) {
-        return other instanceof PartialIndex<?> partial && conditions(partial.filter).equals(filterConditions);
+        return other instanceof PartialIndex<?> partial && partial.unique == unique
+                && conditions(partial.filter).equals(filterConditions);
+    }
+
+    @Override
+    public boolean isUnique() {
+        return unique;
     }
 
     @Override
@@ -181,12 +208,27 @@ final class PartialIndex<P> extends Index<P> {
 
     @Override
     public void checkAdd(Document document, MongoCollection<P> collection) {
-        // enforces nothing
+        if (unique && matches(document)) {
+            for (KeyValue key : getKeyValues(document)) {
+                if (positionsByKey.containsKey(key)) {
+                    throw new DuplicateKeyError(this, collection, getKeys(), key);
+                }
+            }
+        }
     }
 
     @Override
     public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-        // enforces nothing
+        if (unique && matches(newDocument)) {
+            Object id = oldDocument.get("_id");
+            P own = id == null ? null : positionsById.get(id);
+            for (KeyValue key : getKeyValues(newDocument)) {
+                P holder = positionsByKey.get(key);
+                if (holder != null && !holder.equals(own)) {
+                    throw new DuplicateKeyError(this, collection, getKeys(), key);
+                }
+            }
+        }
     }
 
     @Override
@@ -213,6 +255,7 @@ final class PartialIndex<P> extends Index<P> {
     public void drop() {
         positions.clear();
         positionsById.clear();
+        positionsByKey.clear();
     }
 
     /** Whether every top-level condition of {@code filter} is one of {@code query}'s. */

@@ -1,6 +1,7 @@
 package io.proposalflow.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -82,6 +83,43 @@ class PartialIndexTest {
                     .singleElement()
                     .satisfies(index -> assertThat(index.get("partialFilterExpression", Document.class))
                             .isEqualTo(new Document("status", "PENDING")));
+        }
+    }
+
+    @Test
+    void aUniquePartialIndexIsUniqueAmongTheDocumentsInItsFilterOnly() {
+        try (EmbeddedMongo memory = EmbeddedMongo.startInMemory(0)) {
+            assertUniqueAmongFilteredDocuments(memory);
+        }
+        try (EmbeddedMongo persistent = EmbeddedMongo.startPersistent(dir.resolve("unique.mv"), 0)) {
+            assertUniqueAmongFilteredDocuments(persistent);
+        }
+    }
+
+    private static void assertUniqueAmongFilteredDocuments(EmbeddedMongo mongo) {
+        try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> notifications = client.getDatabase("app").getCollection("notifications");
+            // sent mails share a key; the index is built over them all the same
+            notifications.insertMany(List.of(
+                    new Document("_id", "n-1").append("status", "SENT").append("dedupKey", "k"),
+                    new Document("_id", "n-2").append("status", "SENT").append("dedupKey", "k")));
+            notifications.createIndex(Indexes.ascending("dedupKey"), new IndexOptions().name("one-pending")
+                    .unique(true).partialFilterExpression(Filters.eq("status", "PENDING")));
+
+            notifications.insertOne(new Document("_id", "n-3").append("status", "PENDING").append("dedupKey", "k"));
+            assertThatThrownBy(() -> notifications.insertOne(
+                    new Document("_id", "n-4").append("status", "PENDING").append("dedupKey", "k")))
+                    .hasMessageContaining("E11000");
+            assertThatThrownBy(() -> notifications.updateOne(Filters.eq("_id", "n-1"), Updates.set("status", "PENDING")))
+                    .hasMessageContaining("E11000");
+
+            // once the pending one is sent, another may become pending
+            notifications.updateOne(Filters.eq("_id", "n-3"), Updates.set("status", "SENT"));
+            notifications.updateOne(Filters.eq("_id", "n-1"), Updates.set("status", "PENDING"));
+            notifications.updateOne(Filters.eq("_id", "n-1"), Updates.set("attempts", 1));
+            assertThat(notifications.countDocuments(Filters.eq("status", "PENDING"))).isEqualTo(1);
+            notifications.deleteOne(Filters.eq("_id", "n-1"));
+            notifications.insertOne(new Document("_id", "n-5").append("status", "PENDING").append("dedupKey", "k"));
         }
     }
 
