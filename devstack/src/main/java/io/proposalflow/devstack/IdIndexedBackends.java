@@ -137,12 +137,12 @@ final class IdIndexedBackends {
     }
 
     /** The filter of the index {@code name} on {@code namespace}: from the description being created, else stored. */
-    static Document partialFilter(Document creating, MongoCollection<?> storedDescriptions, String namespace,
-            String name) {
+    static Document partialFilter(Document creating, Supplier<MongoCollection<?>> storedDescriptions,
+            String namespace, String name) {
         if (creating != null && name.equals(creating.get("name"))) {
             return PartialIndex.partialFilterOf(creating);
         }
-        for (Document stored : storedDescriptions.handleQuery(new Document("query",
+        for (Document stored : storedDescriptions.get().handleQuery(new Document("query",
                 new Document("ns", namespace).append("name", name)), 0, 1)) {
             return PartialIndex.partialFilterOf(stored);
         }
@@ -222,7 +222,7 @@ final class IdIndexedBackends {
                 @Override
                 protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
                         List<IndexKey> keys, boolean sparse) {
-                    Document filter = partialFilter(creating, getOrCreateIndexesCollection(),
+                    Document filter = partialFilter(creating, this::getOrCreateIndexesCollection,
                             getFullCollectionNamespace(collectionName), indexName);
                     return filter == null ? super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse)
                             : new PartialIndex<>(indexName, keys, filter, false, Comparator.<Integer>naturalOrder());
@@ -231,7 +231,7 @@ final class IdIndexedBackends {
                 @Override
                 protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
                         List<IndexKey> keys, boolean sparse) {
-                    Document filter = partialFilter(creating, getOrCreateIndexesCollection(),
+                    Document filter = partialFilter(creating, this::getOrCreateIndexesCollection,
                             getFullCollectionNamespace(collectionName), indexName);
                     return filter == null ? super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse)
                             : new PartialIndex<>(indexName, keys, filter, true, Comparator.<Integer>naturalOrder());
@@ -343,7 +343,7 @@ final class IdIndexedBackends {
                 private Index<Object> partialIndex(String collectionName, String indexName, List<IndexKey> keys,
                         boolean unique) {
                     String namespace = getFullCollectionNamespace(collectionName);
-                    Document filter = partialFilter(creating, getOrCreateIndexesCollection(), namespace, indexName);
+                    Document filter = partialFilter(creating, this::getOrCreateIndexesCollection, namespace, indexName);
                     if (filter == null) {
                         return null;
                     }
