@@ -136,9 +136,27 @@ final class IdIndexedBackends {
         return orderBy != null && orderBy.get("$natural") instanceof Number order && order.intValue() == -1;
     }
 
+    /**
+     * The index description addIndex is creating, for openOrCreateSecondaryIndex and
+     * openOrCreateUniqueIndex, which are given its name and keys only. Per thread, since
+     * mongo-java-server opens a database's indexes in its constructor, before any field is assigned.
+     */
+    private static final ThreadLocal<Document> CREATING = new ThreadLocal<>();
+
+    static void whileCreating(Document indexDescription, Runnable addIndex) {
+        // nested: creating an index on a new collection first adds the collection's _id index
+        Document outer = CREATING.get();
+        CREATING.set(indexDescription);
+        try {
+            addIndex.run();
+        } finally {
+            CREATING.set(outer);
+        }
+    }
+
     /** The filter of the index {@code name} on {@code namespace}: from the description being created, else stored. */
-    static Document partialFilter(Document creating, Supplier<MongoCollection<?>> storedDescriptions,
-            String namespace, String name) {
+    static Document partialFilter(Supplier<MongoCollection<?>> storedDescriptions, String namespace, String name) {
+        Document creating = CREATING.get();
         if (creating != null && name.equals(creating.get("name"))) {
             return PartialIndex.partialFilterOf(creating);
         }
@@ -204,37 +222,34 @@ final class IdIndexedBackends {
         public MemoryDatabase openOrCreateDatabase(String databaseName) {
             return new MemoryDatabase(databaseName, getCursorRegistry()) {
 
-                /** the description addIndex is creating; no initializer: the super constructor opens indexes */
-                private Document creating;
-
                 @Override
-                protected synchronized void addIndex(Document indexDescription) {
-                    // nested: creating the collection first adds its _id index
-                    Document outer = creating;
-                    creating = indexDescription;
-                    try {
-                        super.addIndex(indexDescription);
-                    } finally {
-                        creating = outer;
-                    }
+                protected void addIndex(Document indexDescription) {
+                    whileCreating(indexDescription, () -> super.addIndex(indexDescription));
                 }
 
                 @Override
                 protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
                         List<IndexKey> keys, boolean sparse) {
-                    Document filter = partialFilter(creating, this::getOrCreateIndexesCollection,
-                            getFullCollectionNamespace(collectionName), indexName);
-                    return filter == null ? super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse)
-                            : new PartialIndex<>(indexName, keys, filter, false, Comparator.<Integer>naturalOrder());
+                    Index<Integer> partial = partialIndex(collectionName, indexName, keys, false);
+                    return partial != null ? partial
+                            : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
                 }
 
                 @Override
                 protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
                         List<IndexKey> keys, boolean sparse) {
-                    Document filter = partialFilter(creating, this::getOrCreateIndexesCollection,
+                    Index<Integer> partial = partialIndex(collectionName, indexName, keys, true);
+                    return partial != null ? partial
+                            : super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+                }
+
+                private Index<Integer> partialIndex(String collectionName, String indexName, List<IndexKey> keys,
+                        boolean unique) {
+                    Document filter = partialFilter(this::getOrCreateIndexesCollection,
                             getFullCollectionNamespace(collectionName), indexName);
-                    return filter == null ? super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse)
-                            : new PartialIndex<>(indexName, keys, filter, true, Comparator.<Integer>naturalOrder());
+                    // positions are the indexes in the document list, which a full scan reads in order
+                    return filter == null ? null
+                            : new PartialIndex<>(indexName, keys, filter, unique, Comparator.<Integer>naturalOrder());
                 }
 
                 @Override
@@ -309,47 +324,34 @@ final class IdIndexedBackends {
         protected H2Database openOrCreateDatabase(String databaseName) {
             return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
 
-                /** the description addIndex is creating; no initializer: the super constructor opens indexes */
-                private Document creating;
-
                 @Override
-                protected synchronized void addIndex(Document indexDescription) {
-                    // nested: creating the collection first adds its _id index
-                    Document outer = creating;
-                    creating = indexDescription;
-                    try {
-                        super.addIndex(indexDescription);
-                    } finally {
-                        creating = outer;
-                    }
+                protected void addIndex(Document indexDescription) {
+                    whileCreating(indexDescription, () -> super.addIndex(indexDescription));
                 }
 
                 @Override
                 protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                         List<IndexKey> keys, boolean sparse) {
                     Index<Object> partial = partialIndex(collectionName, indexName, keys, false);
-                    return partial == null ? super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse)
-                            : partial;
+                    return partial != null ? partial
+                            : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
                 }
 
                 @Override
                 protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
                         List<IndexKey> keys, boolean sparse) {
                     Index<Object> partial = partialIndex(collectionName, indexName, keys, true);
-                    return partial == null ? super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse)
-                            : partial;
+                    return partial != null ? partial
+                            : super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
                 }
 
                 private Index<Object> partialIndex(String collectionName, String indexName, List<IndexKey> keys,
                         boolean unique) {
                     String namespace = getFullCollectionNamespace(collectionName);
-                    Document filter = partialFilter(creating, this::getOrCreateIndexesCollection, namespace, indexName);
-                    if (filter == null) {
-                        return null;
-                    }
-                    // the data map's key order, in which H2Collection's full scan reads the documents
-                    Comparator<Object> keyOrder = getMvStore().<Object, Object>openMap("databases." + namespace).getKeyType();
-                    return new PartialIndex<>(indexName, keys, filter, unique, keyOrder);
+                    Document filter = partialFilter(this::getOrCreateIndexesCollection, namespace, indexName);
+                    // positions are the data map's keys, which a full scan reads in the map's key order
+                    return filter == null ? null : new PartialIndex<>(indexName, keys, filter, unique,
+                            getMvStore().<Object, Object>openMap("databases." + namespace).getKeyType());
                 }
 
                 @Override

@@ -1,5 +1,6 @@
 package io.proposalflow.devstack;
 
+import static io.proposalflow.devstack.EmbeddedMongoTest.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.mongodb.client.MongoClient;
@@ -42,6 +45,16 @@ class PartialIndexTest {
 
     @TempDir
     Path dir;
+
+    /** Runs the check against the in-memory server and against one with a fresh H2 file. */
+    private void onBothBackends(Consumer<EmbeddedMongo> check) {
+        try (EmbeddedMongo memory = EmbeddedMongo.startInMemory(0)) {
+            check.accept(memory);
+        }
+        try (EmbeddedMongo persistent = EmbeddedMongo.startPersistent(dir.resolve(UUID.randomUUID() + ".mv"), 0)) {
+            check.accept(persistent);
+        }
+    }
 
     /** The relay's query: aggregates with outbox entries whose lease is absent or expired. */
     private static Bson relayQuery(Instant now) {
@@ -88,12 +101,7 @@ class PartialIndexTest {
 
     @Test
     void aUniquePartialIndexIsUniqueAmongTheDocumentsInItsFilterOnly() {
-        try (EmbeddedMongo memory = EmbeddedMongo.startInMemory(0)) {
-            assertUniqueAmongFilteredDocuments(memory);
-        }
-        try (EmbeddedMongo persistent = EmbeddedMongo.startPersistent(dir.resolve("unique.mv"), 0)) {
-            assertUniqueAmongFilteredDocuments(persistent);
-        }
+        onBothBackends(PartialIndexTest::assertUniqueAmongFilteredDocuments);
     }
 
     private static void assertUniqueAmongFilteredDocuments(EmbeddedMongo mongo) {
@@ -125,12 +133,7 @@ class PartialIndexTest {
 
     @Test
     void theRelayAndTheDispatcherExamineOnlyThePendingDocumentsNotTheOldFinishedOnes() {
-        try (EmbeddedMongo memory = EmbeddedMongo.startInMemory(0)) {
-            assertPendingQueriesExamineOnlyPendingDocuments(memory);
-        }
-        try (EmbeddedMongo persistent = EmbeddedMongo.startPersistent(dir.resolve("scanned.mv"), 0)) {
-            assertPendingQueriesExamineOnlyPendingDocuments(persistent);
-        }
+        onBothBackends(PartialIndexTest::assertPendingQueriesExamineOnlyPendingDocuments);
     }
 
     private static void assertPendingQueriesExamineOnlyPendingDocuments(EmbeddedMongo mongo) {
@@ -183,12 +186,7 @@ class PartialIndexTest {
 
     @Test
     void queriesServedFromAPartialIndexReturnExactlyWhatAFullScanReturns() {
-        try (EmbeddedMongo memory = EmbeddedMongo.startInMemory(0)) {
-            assertSameResultsWithAndWithoutIndex(memory);
-        }
-        try (EmbeddedMongo persistent = EmbeddedMongo.startPersistent(dir.resolve("same.mv"), 0)) {
-            assertSameResultsWithAndWithoutIndex(persistent);
-        }
+        onBothBackends(PartialIndexTest::assertSameResultsWithAndWithoutIndex);
     }
 
     /**
@@ -289,15 +287,6 @@ class PartialIndexTest {
         // an embedded document matches only in its own field order
         assertThat(PartialIndex.implies(stored("lease", stored("a", 1, "b", 2)), stored("lease", stored("b", 2, "a", 1))))
                 .isFalse();
-    }
-
-    /** A document as the stand-in holds it (its own BSON type, not the driver's). */
-    private static de.bwaldvogel.mongo.bson.Document stored(Object... keysAndValues) {
-        var document = new de.bwaldvogel.mongo.bson.Document();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            document.append((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return document;
     }
 
     @Test
