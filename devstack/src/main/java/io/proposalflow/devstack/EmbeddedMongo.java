@@ -10,7 +10,8 @@ import de.bwaldvogel.mongo.ServerVersion;
  * A MongoDB-wire-compatible server (mongo-java-server) on 127.0.0.1.
  *
  * <p>It is a stand-in, not MongoDB: no transactions, TTL indexes never expire documents and
- * non-unique secondary indexes are ignored. Code is written for real MongoDB first.
+ * non-unique secondary indexes are ignored, except partial ones (see {@link IdIndexedBackends}).
+ * Code is written for real MongoDB first.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 

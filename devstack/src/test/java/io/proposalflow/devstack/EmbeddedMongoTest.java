@@ -154,7 +154,7 @@ class EmbeddedMongoTest {
     }
 
     /** A document as the stand-in holds it (its own BSON type, not the driver's). */
-    private static de.bwaldvogel.mongo.bson.Document stored(Object... keysAndValues) {
+    static de.bwaldvogel.mongo.bson.Document stored(Object... keysAndValues) {
         var document = new de.bwaldvogel.mongo.bson.Document();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             document.append((String) keysAndValues[i], keysAndValues[i + 1]);
