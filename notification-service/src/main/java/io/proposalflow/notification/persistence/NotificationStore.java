@@ -63,8 +63,11 @@ public class NotificationStore {
     }
 
     private static Criteria due(Instant now) {
+        // the first condition is the filter of the partial index of open notifications (NotificationIndexes),
+        // written as there, so that the query reads those only, however many settled ones are stored;
         // never to the placeholder an erasure leaves behind
-        return new Criteria().andOperator(where("email").ne(PersonalData.ERASED), new Criteria().orOperator(
+        return new Criteria().andOperator(where("status").in(NotificationIndexes.OPEN),
+                where("email").ne(PersonalData.ERASED), new Criteria().orOperator(
                 where("status").is(NotificationStatus.PENDING).and("nextAttemptAt").lte(now),
                 where("status").is(NotificationStatus.SENDING).and("leaseUntil").lt(now)));
     }

@@ -349,8 +349,9 @@ public class OutboxRelay implements SmartLifecycle {
         return lastKnownParked;
     }
 
+    /** A parked document still has its entries: the pending condition lets the partial index serve the query. */
     private static Query parkedQuery() {
-        return new Query(where(OutboxEntry.LEASE_FIELD + ".owner").is(PARKED));
+        return new Query(where(OutboxEntry.FIELD + ".0").exists(true).and(OutboxEntry.LEASE_FIELD + ".owner").is(PARKED));
     }
 
     private void removeAndRelease(String collection, Object id, List<String> publishedIds) {
