@@ -10,10 +10,8 @@ import io.proposalflow.events.DomainEvent;
 import io.proposalflow.events.FundingApplicationUpdated;
 import io.proposalflow.events.FundingStage;
 import io.proposalflow.events.ProposalContent;
-import io.proposalflow.events.ProposalDrafted;
 import io.proposalflow.events.ProposalResubmitted;
 import io.proposalflow.events.ProposalStatus;
-import io.proposalflow.events.ProposalStatusChanged;
 import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.events.ProposalWithdrawn;
 import io.proposalflow.events.ReviewComment;
@@ -83,8 +81,7 @@ public final class Proposal {
         Proposal proposal = new Proposal(id, null, new ProposalState(content, contact, ProposalStatus.DRAFT, 0, null,
                 List.of(), by, at, at, null, null, null, List.of()));
         proposal.history.add(new HistoryEntry(at, by, HistoryKind.DRAFTED, null, ProposalStatus.DRAFT, null));
-        proposal.pendingEvents.add(new ProposalDrafted(id, proposal.nextVersion(), content.themenfeld(),
-                content.title(), by));
+        // no event: a draft is the focus group's own business, no other service acts on it (ADR 21)
         return proposal;
     }
 
@@ -270,8 +267,8 @@ public final class Proposal {
         status = to;
         history.add(new HistoryEntry(at, by, what, from, to, why));
         updatedAt = at;
-        pendingEvents.add(new ProposalStatusChanged(id, nextVersion(), content.themenfeld(), content.title(), from,
-                to, why));
+        // no ProposalStatusChanged: every status change is part of a step whose own event other services
+        // act on (submitted, resubmitted, withdrawn, the review's, the funding report's); none reads it (ADR 21)
     }
 
     private void record(Instant at, String by, HistoryKind what, String note) {

@@ -18,7 +18,7 @@ import io.proposalflow.events.ProposalStatus;
  * given(IN_REVIEW)
  *         .when(p -> p.withdraw("Träger springt ab", FOCUS_GROUP_USER, T0))
  *         .thenStatus(WITHDRAWN)
- *         .thenAnnounced(ProposalWithdrawn.class, ProposalStatusChanged.class);
+ *         .thenAnnounced(ProposalWithdrawn.class);
  * }</pre>
  *
  * The given proposal is stored and loaded again (a version, no pending events), so the "then" sees only

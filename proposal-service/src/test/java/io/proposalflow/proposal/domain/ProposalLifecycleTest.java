@@ -19,10 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.proposalflow.events.FundingStage;
-import io.proposalflow.events.ProposalDrafted;
 import io.proposalflow.events.ProposalResubmitted;
 import io.proposalflow.events.ProposalStatus;
-import io.proposalflow.events.ProposalStatusChanged;
 import io.proposalflow.events.ProposalSubmitted;
 import io.proposalflow.events.ProposalWithdrawn;
 import io.proposalflow.events.Themenfeld;
@@ -96,9 +94,8 @@ class ProposalLifecycleTest {
             boolean allowed) {
         ProposalFixture fixture = given(status).then(p -> assertThat(p.status()).isEqualTo(status));
         if (allowed) {
-            // an edit is not announced; a funding stage without a status move has no status change
-            int expectedEvents = action == UserAction.EDIT ? 0
-                    : action == UserAction.UPDATE_FUNDING && status == ProposalStatus.FUNDING_APPLIED ? 1 : 2;
+            // an edit is not announced; every other action by its own one event (no status change besides)
+            int expectedEvents = action == UserAction.EDIT ? 0 : 1;
             fixture.when(action.apply)
                     .thenStatus(expectedStatusAfter(action, status))
                     .thenLastHistory(entry -> assertThat(entry.actor()).isIn(FOCUS_GROUP_USER, "koordination"))
@@ -127,32 +124,24 @@ class ProposalLifecycleTest {
     }
 
     @Test
-    void aDraftAnnouncesItselfWithVersionZero() {
+    void aDraftIsAnnouncedToNobody() {
         Proposal draft = Proposals.draft();
         assertThat(draft.status()).isEqualTo(ProposalStatus.DRAFT);
-        assertThat(draft.pendingEvents()).singleElement().isInstanceOfSatisfying(ProposalDrafted.class, e -> {
-            assertThat(e.version()).isZero();
-            assertThat(e.themenfeld()).isEqualTo(Themenfeld.WORK_ECONOMY);
-            assertThat(e.createdBy()).isEqualTo(FOCUS_GROUP_USER);
-        });
+        assertThat(draft.pendingEvents()).as("no other service acts on a draft").isEmpty();
         assertThat(draft.history()).extracting(HistoryEntry::what).containsExactly(HistoryKind.DRAFTED);
     }
 
     @Test
-    void submittingStartsRoundOneAndAnnouncesTheContentAndTheStatusChange() {
+    void submittingStartsRoundOneAndAnnouncesTheContent() {
         given(ProposalStatus.DRAFT)
                 .when(p -> p.submit(FOCUS_GROUP_USER, T0))
                 .thenStatus(ProposalStatus.SUBMITTED)
-                .thenAnnounced(ProposalSubmitted.class, ProposalStatusChanged.class)
+                .thenAnnounced(ProposalSubmitted.class)
                 .then(p -> {
                     assertThat(p.round()).isEqualTo(1);
                     assertThat(p.pendingEvents().get(0)).isInstanceOfSatisfying(ProposalSubmitted.class, e -> {
                         assertThat(e.version()).isEqualTo(1);
                         assertThat(e.content()).isEqualTo(Proposals.content());
-                    });
-                    assertThat(p.pendingEvents().get(1)).isInstanceOfSatisfying(ProposalStatusChanged.class, e -> {
-                        assertThat(e.from()).isEqualTo(ProposalStatus.DRAFT);
-                        assertThat(e.to()).isEqualTo(ProposalStatus.SUBMITTED);
                     });
                 })
                 .thenLastHistory(last -> {
@@ -168,7 +157,7 @@ class ProposalLifecycleTest {
                 .when(p -> p.resubmit(FOCUS_GROUP_USER, T0))
                 .thenStatus(ProposalStatus.SUBMITTED)
                 .then(p -> assertThat(p.round()).isEqualTo(2))
-                .thenAnnounced(ProposalResubmitted.class, ProposalStatusChanged.class)
+                .thenAnnounced(ProposalResubmitted.class)
                 .thenEvents().first().isInstanceOfSatisfying(ProposalResubmitted.class,
                         e -> assertThat(e.round()).isEqualTo(2));
     }
