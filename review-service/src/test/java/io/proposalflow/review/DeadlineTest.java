@@ -16,7 +16,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 
 import io.proposalflow.events.EventSamples;
 import io.proposalflow.events.ProposalSubmitted;
-import io.proposalflow.events.ReviewDecisionRecorded;
+import io.proposalflow.events.ReviewCompleted;
 import io.proposalflow.events.ReviewOverdue;
 import io.proposalflow.events.ReviewReminderDue;
 import io.proposalflow.review.application.DeadlineWatch;
@@ -65,10 +65,11 @@ class DeadlineTest extends ReviewServiceTestBase {
         });
         assertThat(flagged.getNextDeadlineAt()).isNull();
 
-        // the marker: a decision after every deadline fired, announced after all their events
+        // the marker: both decisions after every deadline fired complete the case, announced after all their events
         decide(opened, "rev-kvhs");
+        decide(opened, "rev-migration");
         nothingMorePublished("no reminder or overdue event went out twice", proposalId,
-                ReviewDecisionRecorded.class, events -> {
+                ReviewCompleted.class, events -> {
                     assertThat(only(ReviewReminderDue.class, events)).extracting(ReviewReminderDue::reviewerId)
                             .containsExactlyInAnyOrder("rev-kvhs", "rev-migration");
                     assertThat(only(ReviewOverdue.class, events)).extracting(ReviewOverdue::reviewerId)
@@ -124,9 +125,9 @@ class DeadlineTest extends ReviewServiceTestBase {
 
         ReviewCaseDocument overdue = awaitCase(proposalId, 1, c -> c.getState().reviewers().get(0).overdueAt() != null);
 
-        decide(overdue, "rev-kvhs"); // the marker, after the watch's events
+        decide(overdue, "rev-kvhs"); // the only reviewer: completes the case, the marker after the watch's events
         nothingMorePublished("the watch sent the overdue event once and no reminder", proposalId,
-                ReviewDecisionRecorded.class, events -> {
+                ReviewCompleted.class, events -> {
                     assertThat(only(ReviewOverdue.class, events)).singleElement()
                             .satisfies(e -> assertThat(e.reviewerId()).isEqualTo("rev-kvhs"));
                     assertThat(only(ReviewReminderDue.class, events)).isEmpty();

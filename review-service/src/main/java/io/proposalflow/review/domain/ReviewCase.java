@@ -17,7 +17,6 @@ import io.proposalflow.events.ProposalContent;
 import io.proposalflow.events.ReviewCancelled;
 import io.proposalflow.events.ReviewCompleted;
 import io.proposalflow.events.ReviewDecision;
-import io.proposalflow.events.ReviewDecisionRecorded;
 import io.proposalflow.events.ReviewEvent;
 import io.proposalflow.events.ReviewOpened;
 import io.proposalflow.events.ReviewOverdue;
@@ -239,11 +238,11 @@ public final class ReviewCase {
                     Map.of("reviewerId", reviewer.id()));
         }
         Judgement judgement = new Judgement(decision, scores, comment, now);
-        boolean revision = assigned.hasDecided();
         List<AssignedReviewer> judged = new ArrayList<>(state.reviewers());
         judged.set(judged.indexOf(assigned), assigned.withJudgement(judgement));
         changeReviewers(judged);
-        pendingEvents.add(new ReviewDecisionRecorded(id, proposalId(), reviewer.id(), decision, scores, revision));
+        // no ReviewDecisionRecorded: a single decision is not the outcome, and no other service acts on it;
+        // ReviewCompleted carries all of them (ADR 21)
         if (judged.stream().allMatch(AssignedReviewer::hasDecided)) {
             complete(policy, now);
         }

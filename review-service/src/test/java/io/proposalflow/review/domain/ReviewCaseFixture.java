@@ -24,7 +24,7 @@ import io.proposalflow.events.Themenfeld;
  * given().assignedByHand("a", "b").decided("a", APPROVE)
  *         .when(c -> c.decide(reviewer("b"), APPROVE, GOOD, null, NOW, POLICY))
  *         .thenStatus(ReviewStatus.COMPLETED)
- *         .thenEvents(ReviewDecisionRecorded.class, ReviewCompleted.class);
+ *         .thenEvents(ReviewCompleted.class);
  * </pre>
  * The events of the "given" steps are pulled before "when", so "then" sees only what the action
  * announced. A refused action ({@link Then#thenRefused}) must also leave the case as it was.
