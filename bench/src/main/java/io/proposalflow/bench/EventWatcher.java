@@ -21,8 +21,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import io.proposalflow.events.EventCodec;
 import io.proposalflow.events.EventEnvelope;
 import io.proposalflow.events.NotificationSent;
-import io.proposalflow.events.ProposalStatus;
-import io.proposalflow.events.ProposalStatusChanged;
+import io.proposalflow.events.ReviewCompleted;
+import io.proposalflow.events.ReviewOutcome;
 import io.proposalflow.events.ReviewOpened;
 import io.proposalflow.events.ReviewersAssigned;
 import io.proposalflow.events.Topics;
@@ -116,7 +116,7 @@ final class EventWatcher implements AutoCloseable {
         } else if (event.data() instanceof ReviewersAssigned e && !flow.decisionsStarted) {
             flow.decisionsStarted = true;
             onReviewersAssigned.accept(flow, e);
-        } else if (event.data() instanceof ProposalStatusChanged e && e.to() == ProposalStatus.APPROVED) {
+        } else if (event.data() instanceof ReviewCompleted e && e.outcome() == ReviewOutcome.APPROVED) {
             flow.approvedAt = at;
         } else if (event.data() instanceof NotificationSent e) {
             Long source = eventTimes.get(e.sourceEventId());

@@ -8,7 +8,7 @@ import java.util.Map;
 /** What the pipeline did under load, from the flows the driver started and the watcher stamped. */
 record Pipeline(long submitted, long measured, long measuredCompleted, double throughput, double windowSeconds,
                 long drainMillis, List<Double> submitToLastMail, Percentiles submitToLastMailPercentiles,
-                Percentiles submitToReviewOpened, Percentiles decisionToStatusChanged, Percentiles eventToMail,
+                Percentiles submitToReviewOpened, Percentiles decisionToReviewCompleted, Percentiles eventToMail,
                 Percentiles httpSubmit, Percentiles httpDecide, long httpErrors, String lastHttpError,
                 double eventsPerProposal, double writesPerProposal, double eventBytesAverage,
                 long duplicateMails, long redeliveredEvents, Map<String, Long> eventsPerTopic) {
@@ -28,7 +28,7 @@ record Pipeline(long submitted, long measured, long measuredCompleted, double th
 
         List<Double> total = new ArrayList<>();
         List<Double> opened = new ArrayList<>();
-        List<Double> statusChanged = new ArrayList<>();
+        List<Double> reviewCompleted = new ArrayList<>();
         List<Double> eventToMail = new ArrayList<>();
         for (Flow f : done) {
             total.add((double) (f.lastMailAt - f.submitStartedAt));
@@ -36,7 +36,7 @@ record Pipeline(long submitted, long measured, long measuredCompleted, double th
                 opened.add((double) (f.reviewOpenedAt - f.submitStartedAt));
             }
             if (f.approvedAt > 0 && f.lastDecisionStartedAt > 0) {
-                statusChanged.add((double) (f.approvedAt - f.lastDecisionStartedAt));
+                reviewCompleted.add((double) (f.approvedAt - f.lastDecisionStartedAt));
             }
             synchronized (f) {
                 eventToMail.addAll(f.eventToMailMillis);
@@ -44,7 +44,7 @@ record Pipeline(long submitted, long measured, long measuredCompleted, double th
         }
         long events = watcher.events.get();
         return new Pipeline(driver.submitted.get(), measured.size(), done.size(), throughput, window,
-                drainMillis, total, Percentiles.of(total), Percentiles.of(opened), Percentiles.of(statusChanged),
+                drainMillis, total, Percentiles.of(total), Percentiles.of(opened), Percentiles.of(reviewCompleted),
                 Percentiles.of(eventToMail), Percentiles.of(List.copyOf(driver.submitMillis)),
                 Percentiles.of(List.copyOf(driver.decideMillis)), driver.httpErrors.get(), driver.lastHttpErrorText,
                 allCompleted == 0 ? 0 : (double) events / allCompleted,
@@ -64,7 +64,7 @@ record Pipeline(long submitted, long measured, long measuredCompleted, double th
         json.put("drain_after_load_ms", drainMillis);
         json.put("latency_submit_to_last_mail", submitToLastMailPercentiles.toJson());
         json.put("stage_submit_to_review_opened", submitToReviewOpened.toJson());
-        json.put("stage_decision_to_status_changed", decisionToStatusChanged.toJson());
+        json.put("stage_decision_to_review_completed", decisionToReviewCompleted.toJson());
         json.put("stage_event_to_mail_sent", eventToMail.toJson());
         json.put("http_submit", httpSubmit.toJson());
         json.put("http_decide", httpDecide.toJson());

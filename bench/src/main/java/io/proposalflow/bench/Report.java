@@ -43,7 +43,7 @@ final class Report {
                 "max", "count"));
         row(b, "submit -> last mail", p.submitToLastMailPercentiles());
         row(b, "  submit -> review opened", p.submitToReviewOpened());
-        row(b, "  decision -> status changed", p.decisionToStatusChanged());
+        row(b, "  decision -> review completed", p.decisionToReviewCompleted());
         row(b, "  event -> mail sent", p.eventToMail());
         row(b, "HTTP submit", p.httpSubmit());
         row(b, "HTTP decide", p.httpDecide());

@@ -306,7 +306,8 @@ class EventMeaningTest {
                 : e.getClass().getSimpleName()).toList();
     }
 
-    // --- the events of the stories, as the services emit them ---
+    // --- the events of the stories, as the services emit them, with the status changes and single decisions
+    // that earlier versions also emitted (ADR 21): a topic may still hold them, and they must change nothing ---
 
     private static List<DomainEvent> reviewRound(UUID reviewCase, int round, ReviewOutcome outcome) {
         ReviewDecision second = switch (outcome) {
