@@ -487,6 +487,8 @@ public final class FaultsMain {
     }
 
     private static final Pattern PUBLISHED = Pattern.compile("\"publishedSinceStart\"\\s*:\\s*(\\d+)");
+    private static final Pattern METRIC_COUNT =
+            Pattern.compile("\"statistic\"\\s*:\\s*\"COUNT\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.Ee+]+)");
     /** Per consumer (one per binding): with eager rebalancing each generation lists its whole assignment. */
     private static final Pattern ASSIGNED = Pattern.compile(
             "clientId=([^,\\]]+), groupId=[^\\]]*\\] Adding newly assigned partitions: \\[([^\\]]*)\\]");
@@ -520,17 +522,28 @@ public final class FaultsMain {
                 if (m.find()) {
                     published = Long.parseLong(m.group(1));
                 }
-                OUT.printf("  %-24s consumes [%s], its relay published %d events%n", process.name(), partitions,
-                        published);
+                // notification-service reports a sent mail straight to its topic, not through its relay (ADR 21):
+                // its own work is the mails it sent
+                long mailsSent = service == Service.NOTIFICATION ? mailsSent(system.baseUrl(service, i)) : -1;
+                OUT.printf("  %-24s consumes [%s], its relay published %d events%s%n", process.name(), partitions,
+                        published, mailsSent >= 0 ? ", it sent " + mailsSent + " mails" : "");
                 if (partitions.isEmpty()) {
                     idleInstances.add(process.name() + " consumed nothing");
                 }
-                if (published <= 0) {
-                    idleInstances.add(process.name() + " relayed nothing");
+                if (published <= 0 && mailsSent <= 0) {
+                    idleInstances.add(process.name() + (service == Service.NOTIFICATION
+                            ? " relayed and sent nothing" : " relayed nothing"));
                 }
             }
         }
         return idleInstances;
+    }
+
+    /** Mails this instance's dispatcher had accepted by the server (its metric), -1 if it cannot be read. */
+    private static long mailsSent(String baseUrl) {
+        ApiClient.Response answer = ApiClient.of(baseUrl).as("koordination").get("/actuator/metrics/proposalflow.mails.sent");
+        Matcher m = METRIC_COUNT.matcher(answer.text());
+        return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
     }
 
     /** The entries of a list answer: a page's {@code content}, or the array itself. */
