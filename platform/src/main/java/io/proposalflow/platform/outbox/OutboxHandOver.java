@@ -20,7 +20,8 @@ import org.bson.Document;
  *
  * <p>Nothing is lost when the hand-over is: the entries are in the document, and once the lease runs
  * out ({@code outbox.lease}, 30 s by default) any relay claims them the usual way. That is what
- * happens after a crash between the save and the publish, or while the relay is stopped.
+ * happens after a crash between the save and the publish; a relay that stops releases what it was
+ * handed and had not published yet, so that they do not wait for the lease.
  *
  * <p>Only an outbox that was empty when the aggregate was loaded is claimed by the save. A document
  * with older entries may be held by another relay, whose lease a save must not take over (it would

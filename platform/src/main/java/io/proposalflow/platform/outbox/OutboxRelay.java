@@ -403,9 +403,25 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
-        // saves claim no more; what was handed over and not yet published waits for its lease to run out
+        // saves claim no more; what was handed over and not yet published is released, so that another
+        // instance (or this one restarted) publishes it at once instead of after the lease
         handOver.relayWaiting(null);
         loop.stop();
+        releaseHandedOver();
+    }
+
+    /** Gives back the documents handed over and not yet published (a stop); their entries stay. */
+    private void releaseHandedOver() {
+        for (OutboxHandOver.Claimed claimed : handOver.takeAll()) {
+            try {
+                mongo.updateFirst(new Query(where("_id").is(claimed.id()).and(OutboxEntry.LEASE_FIELD + ".owner").is(owner)),
+                        new Update().unset(OutboxEntry.LEASE_FIELD), claimed.collection()).block(INDEX_PATIENCE);
+            } catch (RuntimeException e) {
+                // MongoDB away while stopping: the lease runs out and any relay takes the entries then
+                log.info("Outbox of {} {} not released on stop ({}); its lease runs out", claimed.collection(),
+                        claimed.id(), e.toString());
+            }
+        }
     }
 
     @Override

@@ -404,6 +404,26 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aRelayThatStopsGivesBackWhatItWasHandedSoAnotherPublishesItAtOnce() {
+        String collection = freshCollection();
+        OutboxHandOver handOver = new OutboxHandOver(properties(collection), Clock.systemUTC());
+        OutboxRelay stopping = relay(TestBackends.get().kafkaBootstrapServers(), collection, handOver,
+                Clock.systemUTC());
+        handOver.relayWaiting(() -> { });
+        UUID proposalId = UUID.randomUUID();
+        TestAggregate aggregate = new TestAggregate(proposalId.toString());
+        aggregate.enqueue(statusChange(proposalId, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED), CODEC);
+        claimingTemplate(handOver).insert(aggregate, collection).block();
+
+        stopping.stop();
+
+        assertThat(mongo.findById(proposalId.toString(), org.bson.Document.class, collection).block())
+                .doesNotContainKey(OutboxEntry.LEASE_FIELD);
+        assertThat(relay(TestBackends.get().kafkaBootstrapServers(), collection).relayOnce())
+                .as("published by another relay without waiting for the lease").isEqualTo(1);
+    }
+
+    @Test
     void aSaveNextToOlderEntriesLeavesThemToTheRelayThatMayHoldThemAndClaimsNothing() {
         String collection = freshCollection();
         UUID proposalId = UUID.randomUUID();
