@@ -75,6 +75,9 @@ public class NotificationDispatcher implements SmartLifecycle {
     private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
     /** Created claimed by this dispatcher ({@link #handOver}) and not yet taken into a batch. */
     private final Queue<NotificationDocument> handedOver = new ConcurrentLinkedQueue<>();
+    /** How many wait in {@link #handedOver}: beyond {@link #handOverLimit} new mail is created due instead. */
+    private final AtomicInteger waitingHandedOver = new AtomicInteger();
+    private final int handOverLimit;
     private final ScheduledExecutorService leaseKeeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "mail-lease-keeper");
         thread.setDaemon(true);
@@ -95,6 +98,9 @@ public class NotificationDispatcher implements SmartLifecycle {
         AtomicInteger senderNumber = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(settings.senders(),
                 r -> new Thread(r, "mail-sender-" + senderNumber.incrementAndGet()));
+        // a few batches' worth: every mail held waits under a lease the keeper renews (a write each),
+        // so a backlog (a slow mail server) stays in MongoDB as due mail instead of in this queue
+        this.handOverLimit = 4 * CLAIM_PER_SENDER * settings.senders();
         this.loop = new WorkLoop("mail-dispatcher", settings.pollInterval(),
                 () -> mail.acceptsMail() && dispatchNext());
         long renewEvery = Math.max(100, settings.lease().toMillis() / 3);
@@ -125,11 +131,12 @@ public class NotificationDispatcher implements SmartLifecycle {
     }
 
     /**
-     * Whether the planner should create new notifications claimed by this dispatcher: while it runs and
-     * the mail server is not known to be away. Otherwise they are created due, and claimed when found.
+     * Whether the planner should create new notifications claimed by this dispatcher: while it runs, the
+     * mail server is not known to be away and no more than a few batches wait in its hands. Otherwise
+     * they are created due, and claimed when found.
      */
     public boolean takesNewMail() {
-        return loop.isRunning() && mail.acceptsMail();
+        return loop.isRunning() && mail.acceptsMail() && waitingHandedOver.get() < handOverLimit;
     }
 
     /** The lease a notification created claimed by this dispatcher starts with. */
@@ -147,6 +154,7 @@ public class NotificationDispatcher implements SmartLifecycle {
             return;
         }
         created.forEach(claimed -> inFlight.put(claimed.getId(), claimed.getVersion()));
+        waitingHandedOver.addAndGet(created.size());
         handedOver.addAll(created);
         loop.nudge();
     }
@@ -179,6 +187,7 @@ public class NotificationDispatcher implements SmartLifecycle {
         int limit = CLAIM_PER_SENDER * settings.senders();
         List<NotificationDocument> batch = new ArrayList<>();
         for (NotificationDocument next = handedOver.poll(); next != null; next = handedOver.poll()) {
+            waitingHandedOver.decrementAndGet();
             batch.add(next);
             if (batch.size() == limit) {
                 break;
