@@ -33,10 +33,6 @@ public final class OutboxHandOver {
 
     /** What a save claimed: the document's id and the entries it appended. */
     public record Claimed(String collection, Object id, List<OutboxEntry> entries) {
-
-        /** Marks an aggregate whose insert may claim (the template's single inserts); claims nothing. */
-        public static final Claimed MAY_CLAIM = new Claimed("", "", List.of());
-
         public Claimed {
             entries = List.copyOf(entries);
         }

@@ -34,6 +34,10 @@ public abstract class AggregateDocument {
     @Transient
     private List<OutboxEntry> unsaved = new ArrayList<>();
 
+    /** Set by the template's single inserts: only they hand a claim over (see AggregateMongoTemplate). */
+    @Transient
+    private boolean insertMayClaim;
+
     /** What an insert claimed for this instance's relay (see AggregateMongoTemplate); not stored. */
     @Transient
     private OutboxHandOver.Claimed claimedOnWrite;
@@ -77,6 +81,17 @@ public abstract class AggregateDocument {
     /** Called once a save has written the unsaved entries. */
     public void outboxEntriesSaved() {
         unsaved.clear();
+    }
+
+    void allowClaimOnInsert() {
+        insertMayClaim = true;
+    }
+
+    /** Whether this insert may claim its outbox; asked once per insert. */
+    boolean takeInsertMayClaim() {
+        boolean may = insertMayClaim;
+        insertMayClaim = false;
+        return may;
     }
 
     /** Set while an insert that claimed its outbox is written; handed to the relay once it is. */

@@ -76,7 +76,7 @@ public class AggregateMongoTemplate extends ReactiveMongoTemplate {
     /** Only the single inserts above hand their claim over, so only they may claim (not a batch insert). */
     private static <T> T mayClaim(T objectToSave) {
         if (objectToSave instanceof AggregateDocument aggregate) {
-            aggregate.claimedOnWrite(OutboxHandOver.Claimed.MAY_CLAIM);
+            aggregate.allowClaimOnInsert();
         }
         return objectToSave;
     }
@@ -87,7 +87,7 @@ public class AggregateMongoTemplate extends ReactiveMongoTemplate {
      */
     @Override
     protected <T> Mono<T> maybeCallBeforeSave(T object, Document document, String collection) {
-        if (object instanceof AggregateDocument aggregate && aggregate.takeClaimedOnWrite() != null
+        if (object instanceof AggregateDocument aggregate && aggregate.takeInsertMayClaim()
                 && claimsOnWrite(aggregate, collection)) {
             document.put(OutboxEntry.LEASE_FIELD, handOver.lease());
             aggregate.claimedOnWrite(new OutboxHandOver.Claimed(collection, document.get("_id"),
@@ -114,7 +114,7 @@ public class AggregateMongoTemplate extends ReactiveMongoTemplate {
 
     private void handOverClaimed(AggregateDocument aggregate) {
         OutboxHandOver.Claimed claimed = aggregate.takeClaimedOnWrite();
-        if (claimed != null && claimed != OutboxHandOver.Claimed.MAY_CLAIM) {
+        if (claimed != null) {
             handOver.claimed(claimed);
         }
     }
