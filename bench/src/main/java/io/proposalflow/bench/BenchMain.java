@@ -37,6 +37,17 @@ public final class BenchMain {
     private BenchMain() {
     }
 
+    /**
+     * The services' JVM options unless SERVICE_JAVA_OPTS says: the launcher's, but with both JIT compilers,
+     * as the services run where they are deployed (the image keeps C2). The launcher's C1-only choice makes
+     * them start sooner on a developer's two cores; warm, C2's code costs about 40 % less CPU per proposal
+     * (docs/performance.md, "Warm-up").
+     */
+    static final List<String> SERVICE_JVM_OPTIONS = SystemConfig.DEFAULT_SERVICE_JVM_OPTIONS.stream()
+            .filter(option -> !option.startsWith("-XX:TieredStopAtLevel")
+                    && !option.startsWith("-XX:ReservedCodeCacheSize"))
+            .toList();
+
     public static void main(String[] args) throws Exception {
         // the SMTP floor sends with Jakarta Mail: without this, each send scans the class path for the
         // StreamProvider (jakartaee/mail-api#861), and the floor would measure that, not the server
@@ -91,7 +102,7 @@ public final class BenchMain {
             ports = Ports.free();
             List<String> jvm = ProposalSystem.splitOptions(System.getenv("SERVICE_JAVA_OPTS"));
             SystemConfig config = new SystemConfig(Path.of("").toAbsolutePath(), data, ports,
-                    SystemConfig.currentJava(), jvm.isEmpty() ? SystemConfig.DEFAULT_SERVICE_JVM_OPTIONS : jvm,
+                    SystemConfig.currentJava(), jvm.isEmpty() ? SERVICE_JVM_OPTIONS : jvm,
                     options.serviceEnvironment());
             if (options.portal()) {
                 config = config.withPortal();
@@ -155,7 +166,8 @@ public final class BenchMain {
                 double rate = options.openLoopFraction() * pipeline.throughput();
                 OUT.printf(Locale.ROOT, "bench: open loop at %.2f x the capacity just measured (%.2f proposals/s)%n",
                         options.openLoopFraction(), pipeline.throughput());
-                openLoop = Phase.run(new Phase.Load(Math.max(0.1, rate), null), options.warmup(),
+                openLoop = Phase.run(new Phase.Load(Math.max(0.1, rate), null),
+                        WarmUp.fixed(options.warmupAfterPipeline()),
                         options.duration(), bootstrap, mongo, proposals, reviews, cpu);
                 results.put("open_loop", openLoopJson(options.openLoopFraction(), pipeline.throughput(), openLoop));
             } else {
@@ -259,9 +271,9 @@ public final class BenchMain {
         }
         OUT.printf(Locale.ROOT, "bench: portal, %d signed-in users, one page in flight each, for %d s after %d s"
                         + " warm-up ...%n", PortalLoad.USERS.size(), options.duration().toSeconds(),
-                options.warmup().toSeconds());
+                options.warmupAfterPipeline().toSeconds());
         return new PortalLoad("http://127.0.0.1:" + ports.portal())
-                .run(options.warmup().toMillis(), options.duration().toMillis());
+                .run(options.warmupAfterPipeline().toMillis(), options.duration().toMillis());
     }
 
     private static Map<String, Object> runFacts(BenchOptions options, Ports ports) {
@@ -271,12 +283,13 @@ public final class BenchMain {
         run.put("offered_rate_proposals_per_s", options.rate());
         run.put("concurrency_proposals_in_flight", options.concurrency());
         run.put("duration_s", options.duration().toSeconds());
-        run.put("warmup_s", options.warmup().toSeconds());
+        run.put("warmup", options.warmup().untilSteadyMode() ? "steady" : options.warmup().fixed().toSeconds());
+        run.put("warmup_after_pipeline_s", options.warmupAfterPipeline().toSeconds());
         run.put("used_running_system", options.running());
         run.put("portal_users", options.portal() ? PortalLoad.USERS.size() : 0);
         run.put("service_environment", options.serviceEnvironment());
         run.put("service_java_options", System.getenv().getOrDefault("SERVICE_JAVA_OPTS",
-                String.join(" ", SystemConfig.DEFAULT_SERVICE_JVM_OPTIONS)));
+                String.join(" ", SERVICE_JVM_OPTIONS)));
         run.put("cpu_cores", Runtime.getRuntime().availableProcessors());
         run.put("java_version", System.getProperty("java.version"));
         run.put("mails_per_proposal", EventWatcher.MAILS_PER_PROPOSAL);

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The command line of bench.sh. */
-record BenchOptions(Double rate, Integer concurrency, Duration duration, Duration warmup, boolean running,
+record BenchOptions(Double rate, Integer concurrency, Duration duration, WarmUp warmup, boolean running,
                     boolean floor, boolean portal, Path out, Map<String, String> serviceEnvironment, boolean help,
                     long preload, boolean preloadCompare, Double openLoopFraction) {
 
@@ -32,7 +32,10 @@ record BenchOptions(Double rate, Integer concurrency, Duration duration, Duratio
               --rate <n>            open loop: n new proposals per second (default 10)
               --concurrency <n>     closed loop instead: n proposals in flight at any time
               --duration <s>        measured seconds of load (default 30)
-              --warmup <s>          seconds of load before measuring (default 10)
+              --warmup <s>|steady   load before measuring: seconds, or "steady" (default): until the
+                                    JIT compilers are quiet and the CPU per proposal of the last
+                                    30 s agrees with the 30 s before within 5 %, at least 60 s,
+                                    at most 600 s (the open loop and the portal then take 10 s)
               --running             use the system already running on the default ports (./run.sh;
                                     the portal on 8080 or PORTAL_PORT)
               --no-floor            skip the raw Kafka / MongoDB / SMTP measurements
@@ -50,14 +53,15 @@ record BenchOptions(Double rate, Integer concurrency, Duration duration, Duratio
                                     system, same warm-up and duration: the tail at that load
               --help                print this help
 
-            Environment: SERVICE_JAVA_OPTS (JVM options of the services), JAVA_HOME.
+            Environment: SERVICE_JAVA_OPTS (JVM options of the services; default the launcher's
+            without -XX:TieredStopAtLevel=1, i.e. with C2 as deployed), JAVA_HOME.
             """;
 
     static BenchOptions parse(String[] args) {
         Double rate = null;
         Integer concurrency = null;
         Duration duration = Duration.ofSeconds(30);
-        Duration warmup = Duration.ofSeconds(10);
+        WarmUp warmup = WarmUp.untilSteady();
         boolean running = false;
         boolean floor = true;
         boolean portal = true;
@@ -73,7 +77,11 @@ record BenchOptions(Double rate, Integer concurrency, Duration duration, Duratio
                 case "--rate" -> rate = positive(arg, value(args, ++i, arg));
                 case "--concurrency" -> concurrency = (int) positive(arg, value(args, ++i, arg));
                 case "--duration" -> duration = Duration.ofSeconds((long) positive(arg, value(args, ++i, arg)));
-                case "--warmup" -> warmup = Duration.ofSeconds((long) nonNegative(arg, value(args, ++i, arg)));
+                case "--warmup" -> {
+                    String value = value(args, ++i, arg);
+                    warmup = "steady".equals(value) ? WarmUp.untilSteady()
+                            : WarmUp.fixed(Duration.ofSeconds((long) nonNegative(arg, value)));
+                }
                 case "--running" -> running = true;
                 case "--no-floor" -> floor = false;
                 case "--no-portal" -> portal = false;
@@ -120,6 +128,14 @@ record BenchOptions(Double rate, Integer concurrency, Duration duration, Duratio
         }
         return new BenchOptions(rate, concurrency, duration, warmup, running, floor, portal, out, Map.copyOf(env), help,
                 preload, preloadCompare, openLoop);
+    }
+
+    /**
+     * The warm-up of what follows the closed loop on the same, already warm system (the open loop, the
+     * portal): the same fixed time, or 10 s after a warm-up until steady.
+     */
+    Duration warmupAfterPipeline() {
+        return warmup.untilSteadyMode() ? Duration.ofSeconds(10) : warmup.fixed();
     }
 
     /** The same options for one run of --preload-compare: with n proposals preloaded, results under out. */

@@ -48,6 +48,36 @@ final class CpuClock {
         return seconds;
     }
 
+    /**
+     * CPU seconds so far of the JIT compiler threads ({@code C1 CompilerThread}, {@code C2 CompilerThread}),
+     * summed over the processes: while they are busy the system is still warming up. A compiler thread that
+     * ended takes its time with it, so this can fall between two readings.
+     */
+    double readCompilers() {
+        double seconds = 0;
+        for (Watched p : processes) {
+            if (Phase.DRIVER.equals(p.name())) {
+                continue;
+            }
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(p.pid()), "task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                            seconds += parseStat(stat);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the process is gone, or not Linux
+            }
+        }
+        return seconds;
+    }
+
     /** after - before, per process both readings know. */
     static Map<String, Double> spent(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> spent = new LinkedHashMap<>();

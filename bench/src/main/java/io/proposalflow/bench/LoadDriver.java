@@ -47,29 +47,66 @@ final class LoadDriver {
         this.content = content();
     }
 
-    /** Starts {@code rate} proposals per second until {@code until} (epoch ms); measured after {@code measureFrom}. */
-    void openLoop(double rate, long measureFrom, long until) throws InterruptedException {
+    /**
+     * When the measured window starts and the load ends (epoch ms). Both are open until the warm-up
+     * decides (a warm-up "until steady" sets them once the system is steady).
+     */
+    static final class Window {
+
+        private volatile long measureFrom = Long.MAX_VALUE;
+        private volatile long until = Long.MAX_VALUE;
+
+        void set(long measureFrom, long until) {
+            this.until = until;
+            this.measureFrom = measureFrom;
+        }
+
+        boolean decided() {
+            return until != Long.MAX_VALUE;
+        }
+
+        long measureFrom() {
+            return measureFrom;
+        }
+
+        long until() {
+            return until;
+        }
+
+        boolean measuring() {
+            return System.currentTimeMillis() >= measureFrom;
+        }
+
+        boolean over() {
+            return System.currentTimeMillis() >= until;
+        }
+    }
+
+    /** Starts {@code rate} proposals per second until the window ends; measured inside it. */
+    void openLoop(double rate, Window window) throws InterruptedException {
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
         long periodMicros = Math.max(1, (long) (1_000_000 / rate));
-        ticks.scheduleAtFixedRate(() -> startOne(System.currentTimeMillis() >= measureFrom), 0, periodMicros,
-                TimeUnit.MICROSECONDS);
-        Thread.sleep(Math.max(0, until - System.currentTimeMillis()));
+        ticks.scheduleAtFixedRate(() -> startOne(window.measuring()), 0, periodMicros, TimeUnit.MICROSECONDS);
+        while (!window.over()) {
+            Thread.sleep(Math.max(1, Math.min(100, window.until() - System.currentTimeMillis())));
+        }
         ticks.shutdownNow();
     }
 
-    /** Keeps {@code inFlight} proposals in the pipeline until {@code until}: a new one when one completes. */
-    void closedLoop(int inFlight, long measureFrom, long until) throws InterruptedException {
+    /** Keeps {@code inFlight} proposals in the pipeline until the window ends: a new one when one completes. */
+    void closedLoop(int inFlight, Window window) throws InterruptedException {
         Semaphore slots = new Semaphore(inFlight);
-        while (System.currentTimeMillis() < until) {
+        while (!window.over()) {
             if (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                 continue;
             }
-            startOne(System.currentTimeMillis() >= measureFrom).whenComplete((flow, error) -> {
+            startOne(window.measuring()).whenComplete((flow, error) -> {
                 if (flow == null) {
                     slots.release();
                 } else {
                     CompletableFuture.runAsync(() -> {
-                        while (!flow.completed() && System.currentTimeMillis() < until + 60_000) {
+                        // until the window ended and a minute more (until() is Long.MAX_VALUE while undecided)
+                        while (!flow.completed() && System.currentTimeMillis() - 60_000 < window.until()) {
                             sleep(20);
                         }
                         slots.release();

@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.mongodb.client.MongoClient;
 
@@ -22,7 +23,7 @@ import io.proposalflow.launcher.ApiClient;
  */
 record Phase(Pipeline pipeline, WriteCounters writes, Map<String, Long> eventsByType, long completed,
              Map<String, Double> cpuSpent, long completedInWindow, double windowSeconds,
-             Map<String, Double> cpuSpentWhole) {
+             Map<String, Double> cpuSpentWhole, WarmUp.Course course, double warmupSeconds, boolean steady) {
 
     /** Closed loop with {@code concurrency} in flight, or open loop at {@code rate} (one of them null). */
     record Load(Double rate, Integer concurrency) {
@@ -36,30 +37,57 @@ record Phase(Pipeline pipeline, WriteCounters writes, Map<String, Long> eventsBy
     static final String DRIVER = "bench (load driver)";
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(90);
 
-    static Phase run(Load load, Duration warmup, Duration duration, String kafkaBootstrap, MongoClient mongo,
+    static Phase run(Load load, WarmUp warmUp, Duration duration, String kafkaBootstrap, MongoClient mongo,
             ApiClient proposals, ApiClient reviews, CpuClock cpu) throws Exception {
         LoadDriver driver = new LoadDriver(proposals, reviews);
         try (EventWatcher watcher = new EventWatcher(kafkaBootstrap, driver.flows, driver::decide)) {
             WriteCounters writesBefore = WriteCounters.read(mongo);
             Map<String, Double> cpuAtLoadStart = cpu.read();
             long loadStart = System.currentTimeMillis();
-            long measureFrom = loadStart + warmup.toMillis();
-            long loadEnd = measureFrom + duration.toMillis();
-            System.out.printf(Locale.ROOT, "bench: %s for %d s after %d s warm-up%n", load.describe(),
-                    duration.toSeconds(), warmup.toSeconds());
+            LoadDriver.Window window = new LoadDriver.Window();
+            CompletableFuture<Map<String, Double>> cpuAtStart = new CompletableFuture<>();
+            CompletableFuture<Map<String, Double>> cpuAtEnd = new CompletableFuture<>();
+            System.out.printf(Locale.ROOT, "bench: %s for %d s after %s%n", load.describe(), duration.toSeconds(),
+                    warmUp.describe());
+            WarmUp.Course course = new WarmUp.Course();
             ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-            ScheduledFuture<Map<String, Double>> cpuAtStart = clock.schedule(cpu::read,
-                    measureFrom - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
-            ScheduledFuture<Map<String, Double>> cpuAtEnd = clock.schedule(cpu::read,
-                    loadEnd - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
+            if (!warmUp.untilSteadyMode()) {
+                long measureFrom = loadStart + warmUp.fixed().toMillis();
+                window.set(measureFrom, measureFrom + duration.toMillis());
+                clock.schedule(() -> cpuAtStart.complete(cpu.read()), measureFrom - loadStart, TimeUnit.MILLISECONDS);
+                clock.schedule(() -> cpuAtEnd.complete(cpu.read()), window.until() - loadStart, TimeUnit.MILLISECONDS);
+            }
+            course.add(step(driver, cpu, cpuAtLoadStart, loadStart));
+            AtomicReference<Boolean> steadyAtStart = new AtomicReference<>();
+            clock.scheduleAtFixedRate(() -> {
+                try {
+                    Map<String, Double> now = cpu.read();
+                    course.add(step(driver, cpu, now, loadStart));
+                    if (!window.decided() && (course.steady()
+                            || System.currentTimeMillis() - loadStart >= warmUp.limit().toMillis())) {
+                        long measureFrom = System.currentTimeMillis();
+                        window.set(measureFrom, measureFrom + duration.toMillis());
+                        cpuAtStart.complete(now);
+                        clock.schedule(() -> cpuAtEnd.complete(cpu.read()), duration.toMillis(),
+                                TimeUnit.MILLISECONDS);
+                    }
+                    if (steadyAtStart.get() == null && window.measuring()) {
+                        steadyAtStart.set(course.steady());
+                    }
+                } catch (RuntimeException e) {
+                    System.err.println("bench: a step of the load's course was not recorded: " + e);
+                }
+            }, WarmUp.STEP.toMillis(), WarmUp.STEP.toMillis(), TimeUnit.MILLISECONDS);
             Thread progress = progress(driver, watcher, loadStart);
             if (load.rate() != null) {
-                driver.openLoop(load.rate(), measureFrom, loadEnd);
+                driver.openLoop(load.rate(), window);
             } else {
-                driver.closedLoop(load.concurrency(), measureFrom, loadEnd);
+                driver.closedLoop(load.concurrency(), window);
             }
             Map<String, Double> cpuSpent = CpuClock.spent(cpuAtStart.get(), cpuAtEnd.get());
-            clock.shutdown();
+            clock.shutdownNow();
+            long measureFrom = window.measureFrom();
+            long loadEnd = window.until();
             long drainStart = System.currentTimeMillis();
             while (System.currentTimeMillis() - drainStart < DRAIN_LIMIT.toMillis()
                     && driver.flows.values().stream().anyMatch(f -> !f.completed())) {
@@ -75,9 +103,18 @@ record Phase(Pipeline pipeline, WriteCounters writes, Map<String, Long> eventsBy
             long completed = driver.flows.values().stream().filter(Flow::completed).count();
             long inWindow = driver.flows.values().stream()
                     .filter(f -> f.completed() && f.completedAt >= measureFrom && f.completedAt < loadEnd).count();
+            boolean steady = Boolean.TRUE.equals(steadyAtStart.get());
             return new Phase(pipeline, writes, watcher.distinctEventsPerType(), completed, cpuSpent, inWindow,
-                    (loadEnd - measureFrom) / 1000.0, cpuWhole);
+                    (loadEnd - measureFrom) / 1000.0, cpuWhole, course, (measureFrom - loadStart) / 1000.0, steady);
         }
+    }
+
+    private static WarmUp.Step step(LoadDriver driver, CpuClock cpu, Map<String, Double> cpuNow, long loadStart) {
+        long completed = driver.flows.values().stream().filter(Flow::completed).count();
+        double system = cpuNow.entrySet().stream().filter(e -> !DRIVER.equals(e.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
+        return new WarmUp.Step((System.currentTimeMillis() - loadStart) / 1000.0, completed, system,
+                cpu.readCompilers());
     }
 
     /** CPU seconds per proposal of the system's processes (the load driver not included), or NaN. */
@@ -138,6 +175,11 @@ record Phase(Pipeline pipeline, WriteCounters writes, Map<String, Long> eventsBy
         cpu.put("cores_busy_system", windowSeconds == 0 ? null : Report.round2(cpuSpent.entrySet().stream()
                 .filter(e -> !DRIVER.equals(e.getKey())).mapToDouble(Map.Entry::getValue).sum() / windowSeconds));
         json.put("cpu", cpu);
+        Map<String, Object> warm = new LinkedHashMap<>();
+        warm.put("warmup_s", Report.round1(warmupSeconds));
+        warm.put("steady_when_measured", steady);
+        warm.put("steps_of_10_s", course.toJson());
+        json.put("course_of_the_load", warm);
         return json;
     }
 

@@ -34,6 +34,11 @@ final class Report {
                     + " measuring", preload.proposals(), preload.documents(), preload.seconds()));
         }
         line(b, "load", new Phase.Load(options.rate(), options.concurrency()).describe());
+        line(b, "warm-up", String.format(Locale.ROOT, "%.0f s (%s); %s", phase.warmupSeconds(),
+                options.warmup().describe(), phase.steady() ? "steady when the window started"
+                        : "NOT steady when the window started: the figures measure a system still warming up"));
+        b.append("  course of the load, 10 s steps (warm-up, then the measured window)\n")
+                .append(phase.course().describe());
         line(b, "proposals", String.format(Locale.ROOT, "%d submitted, %d measured, %d of them completed, %d not",
                 p.submitted(), p.measured(), p.measuredCompleted(), p.measured() - p.measuredCompleted()));
         line(b, "throughput", String.format(Locale.ROOT, "%.2f proposals/s fully processed (last mail sent)",

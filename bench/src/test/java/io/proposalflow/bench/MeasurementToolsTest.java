@@ -113,4 +113,38 @@ class MeasurementToolsTest {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--open-loop", "70"}))
                 .hasMessageContaining("fraction");
     }
+
+    @Test
+    void theWarmUpIsSteadyOnlyOnceTheCompilersAreQuietAndTheCpuPerProposalStoppedFalling() {
+        // 10 s steps: CPU per proposal falls from 0.2 to 0.1 s in the first 40 s, then stays; the JIT
+        // compilers use 3 of each step's 18 CPU seconds for 80 s
+        WarmUp.Course course = new WarmUp.Course();
+        double cpu = 0;
+        long done = 0;
+        double compilers = 0;
+        course.add(new WarmUp.Step(0, 0, 0, 0));
+        double[] perProposal = {0.2, 0.16, 0.12, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1};
+        boolean[] steadyAfter = new boolean[perProposal.length];
+        for (int i = 0; i < perProposal.length; i++) {
+            long proposals = Math.round(18 / perProposal[i]);
+            done += proposals;
+            cpu += 18;
+            compilers += i < 8 ? 3 : 0.1;
+            course.add(new WarmUp.Step(10.0 * (i + 1), done, cpu, compilers));
+            steadyAfter[i] = course.steady();
+        }
+        // until 80 s the 30 s before the last 30 s still held a slower step (0.12 s at 20-30 s); from 90 s
+        // the CPU per proposal agrees, but the compilers were busy within the last 30 s until 110 s
+        assertThat(steadyAfter).containsExactly(false, false, false, false, false, false, false, false, false, false,
+                true);
+        assertThat(course.toJson()).hasSize(11).first().satisfies(step -> {
+            assertThat(step).containsEntry("proposals_completed", 90L).containsEntry("cpu_s_per_proposal", 0.2);
+            assertThat(step).containsEntry("jit_compiler_share", 0.167);
+        });
+
+        assertThat(BenchOptions.parse(new String[0]).warmup().untilSteadyMode()).isTrue();
+        BenchOptions fixed = BenchOptions.parse(new String[] {"--warmup", "10"});
+        assertThat(fixed.warmup().fixed()).hasSeconds(10);
+        assertThat(fixed.warmupAfterPipeline()).hasSeconds(10);
+    }
 }
