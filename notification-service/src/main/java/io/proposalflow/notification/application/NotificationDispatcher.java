@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -78,6 +79,10 @@ public class NotificationDispatcher implements SmartLifecycle {
     /** How many wait in {@link #handedOver}: beyond {@link #handOverLimit} new mail is created due instead. */
     private final AtomicInteger waitingHandedOver = new AtomicInteger();
     private final int handOverLimit;
+    /** Mail was created due since the last look into MongoDB (the hand-over was full). */
+    private final AtomicBoolean dueWaiting = new AtomicBoolean();
+    /** Whether the last pass took its batch from MongoDB first (the loop's thread only). */
+    private boolean lastPassFromDue;
     private final ScheduledExecutorService leaseKeeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "mail-lease-keeper");
         thread.setDaemon(true);
@@ -136,7 +141,12 @@ public class NotificationDispatcher implements SmartLifecycle {
      * they are created due, and claimed when found.
      */
     public boolean takesNewMail() {
-        return loop.isRunning() && mail.acceptsMail() && waitingHandedOver.get() < handOverLimit;
+        boolean takes = loop.isRunning() && mail.acceptsMail() && waitingHandedOver.get() < handOverLimit;
+        if (!takes) {
+            // the planner creates this mail due: a later pass asks MongoDB before the hand-over is empty
+            dueWaiting.set(true);
+        }
+        return takes;
     }
 
     /** The lease a notification created claimed by this dispatcher starts with. */
@@ -186,7 +196,17 @@ public class NotificationDispatcher implements SmartLifecycle {
     boolean dispatchNext() {
         int limit = CLAIM_PER_SENDER * settings.senders();
         List<NotificationDocument> batch = new ArrayList<>();
-        for (NotificationDocument next = handedOver.poll(); next != null; next = handedOver.poll()) {
+        // mail created due while the hand-over was full waits in MongoDB: every other pass asks there first,
+        // so neither that mail nor the handed-over mail waits until the other has run out
+        if (!lastPassFromDue && dueWaiting.getAndSet(false)) {
+            batch = claimDue(limit);
+            if (batch.size() == limit) {
+                dueWaiting.set(true);
+            }
+        }
+        lastPassFromDue = !batch.isEmpty();
+        for (NotificationDocument next = batch.isEmpty() ? handedOver.poll() : null; next != null;
+                next = handedOver.poll()) {
             waitingHandedOver.decrementAndGet();
             batch.add(next);
             if (batch.size() == limit) {
@@ -194,7 +214,7 @@ public class NotificationDispatcher implements SmartLifecycle {
             }
         }
         if (batch.isEmpty()) {
-            batch = store.claimDue(clock.instant(), settings.lease(), limit).collectList().block();
+            batch = claimDue(limit);
         }
         if (batch == null || batch.isEmpty()) {
             return false;
@@ -205,6 +225,11 @@ public class NotificationDispatcher implements SmartLifecycle {
                 .toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(sending).join();
         return true;
+    }
+
+    private List<NotificationDocument> claimDue(int limit) {
+        List<NotificationDocument> due = store.claimDue(clock.instant(), settings.lease(), limit).collectList().block();
+        return due == null ? new ArrayList<>() : new ArrayList<>(due);
     }
 
     private void deliverOrHandBack(NotificationDocument claimed) {

@@ -16,12 +16,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,8 +40,8 @@ import reactor.core.publisher.Mono;
 /**
  * New mail is created claimed by this instance's dispatcher and handed to it in memory only while a few
  * batches at most wait there (4 x 2 per sender): each mail held has its lease renewed by a write, so while
- * the mail server is slow a backlog is created due in MongoDB instead, and taken up by the query for due
- * mail once the dispatcher has caught up.
+ * the mail server is slow a backlog is created due in MongoDB instead. The dispatcher then asks MongoDB
+ * first every other pass, so mail created due does not wait until the hand-over has run out.
  */
 class HandOverLimitTest {
 
@@ -65,16 +67,32 @@ class HandOverLimitTest {
         dispatcher.shutdown();
     }
 
-    @Test
-    void whileTheServerIsSlowOnlyAFewBatchesAreHandedOverAndTheRestIsCreatedDue() throws Exception {
+    /** Mail the planner created due (in MongoDB), which the next query for due mail claims. */
+    private final List<NotificationDocument> createdDue = new CopyOnWriteArrayList<>();
+    /** The ids of the mails in the order they reached the (slow) server. */
+    private final List<String> sent = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void slowServerAndAStoreThatKeepsEveryClaim() {
         when(mail.acceptsMail()).thenReturn(true);
-        doAnswer(call -> serverSlow.await(30, TimeUnit.SECONDS)).when(mail).send(any());
+        doAnswer(call -> {
+            sent.add(call.<MailGateway.OutgoingMail>getArgument(0).notificationId());
+            return serverSlow.await(30, TimeUnit.SECONDS);
+        }).when(mail).send(any());
         when(reports.publish(any())).thenReturn(true);
         when(store.findById(anyString())).thenAnswer(call -> Mono.just(held(call.getArgument(0))));
         when(store.update(anyString(), anyString(), any())).thenReturn(Mono.empty());
         when(store.renewLease(anyString(), anyLong(), any())).thenReturn(Mono.just(true));
-        when(store.claimDue(any(), any(), anyInt())).thenReturn(Flux.empty());
+        when(store.claimDue(any(), any(), anyInt())).thenAnswer(call -> {
+            List<NotificationDocument> due = List.copyOf(createdDue);
+            createdDue.clear();
+            return Flux.fromIterable(due);
+        });
         dispatcher.start();
+    }
+
+    @Test
+    void whileTheServerIsSlowOnlyAFewBatchesAreHandedOverAndTheRestIsCreatedDue() throws Exception {
         assertThat(dispatcher.takesNewMail()).isTrue();
 
         // the first batch (two mails) is taken and waits for the slow server
@@ -93,6 +111,23 @@ class HandOverLimitTest {
         }
         assertThat(dispatcher.takesNewMail()).as("caught up: new mail is handed over again").isTrue();
         verify(mail, times(10)).send(any());
+    }
+
+    @Test
+    void mailCreatedDueBecauseTheHandOverWasFullIsSentBeforeTheHandOverHasRunOut() throws Exception {
+        dispatcher.handOver(mails(2));
+        verify(mail, timeout(5_000)).send(any());
+        List<NotificationDocument> handed = mails(8);
+        dispatcher.handOver(handed);
+        assertThat(dispatcher.takesNewMail()).isFalse();
+        List<NotificationDocument> due = mails(2);
+        createdDue.addAll(due);
+
+        serverSlow.countDown();
+        verify(mail, timeout(10_000).times(12)).send(any());
+        int lastHandedOver = handed.stream().mapToInt(m -> sent.indexOf(m.getId())).max().orElseThrow();
+        assertThat(due).allSatisfy(m -> assertThat(sent.indexOf(m.getId()))
+                .as("a due mail does not wait for all eight handed-over ones").isLessThan(lastHandedOver));
     }
 
     private static List<NotificationDocument> mails(int count) {
