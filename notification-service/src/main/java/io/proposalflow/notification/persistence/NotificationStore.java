@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -58,8 +59,12 @@ public class NotificationStore {
                 .set("status", NotificationStatus.SENDING)
                 .set("leaseUntil", now.plus(lease))
                 .inc("version", 1);
-        return LeaseClaims.claim(mongo, NotificationDocument.class, mongo.getCollectionName(NotificationDocument.class),
-                due(now), Sort.by("nextAttemptAt"), limit, claim);
+        // as plain documents, read into NotificationDocument afterwards: the conditions name the stored
+        // fields, into which the state is unwrapped, and mapped against the entity every one of them was
+        // looked up as a property first and logged ("Could not map ...", eight lines per claimed mail)
+        return LeaseClaims.claim(mongo, Document.class, mongo.getCollectionName(NotificationDocument.class),
+                        due(now), Sort.by("nextAttemptAt"), limit, claim)
+                .map(claimed -> mongo.getConverter().read(NotificationDocument.class, claimed));
     }
 
     private static Criteria due(Instant now) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -15,7 +16,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.convert.QueryMapper;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import io.proposalflow.events.EventType;
 import io.proposalflow.events.ProposalSubmitted;
@@ -82,13 +89,49 @@ class NotificationClaimTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void aClaimComesBackWholeAndLogsNothingAboutTheStoredFieldsItNames() {
+        ListAppender<ILoggingEvent> mapperLog = new ListAppender<>();
+        Logger queryMapper = (Logger) LoggerFactory.getLogger(QueryMapper.class);
+        mapperLog.start();
+        queryMapper.addAppender(mapperLog);
+        try {
+            // due tomorrow, claimed as if it were the day after: the application's own dispatcher leaves it alone
+            Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+            ProposalSubmitted submitted = newSubmission("Sprachcafé");
+            NotificationDocument created = pending(submitted, "c-whole", tomorrow);
+            store.createOnce(created).block();
+
+            Instant dayAfter = tomorrow.plus(Duration.ofDays(1));
+            List<NotificationDocument> claimed = store.claimDue(dayAfter, Duration.ofMinutes(10), 50)
+                    .filter(n -> n.getId().equals(created.getId())).collectList().block();
+
+            assertThat(claimed).singleElement().satisfies(n -> {
+                assertThat(n.getStatus()).isEqualTo(NotificationStatus.SENDING);
+                assertThat(n.getLeaseUntil()).isEqualTo(dayAfter.plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS));
+                assertThat(n.getVersion()).isGreaterThan(created.getVersion() == null ? 0 : created.getVersion());
+                assertThat(n.getProposalId()).isEqualTo(submitted.proposalId().toString());
+                assertThat(n.getRecipientName()).isEqualTo("Anna Bergmann");
+                assertThat(n.getFacts()).isEqualTo(created.getFacts());
+            });
+            assertThat(mapperLog.list).as("Spring Data's complaints while the claim was mapped")
+                    .noneMatch(event -> event.getFormattedMessage().startsWith("Could not map"));
+        } finally {
+            queryMapper.detachAppender(mapperLog);
+        }
+    }
+
     private static NotificationDocument pending(ProposalSubmitted submitted, String contactId) {
+        return pending(submitted, contactId, Instant.now());
+    }
+
+    private static NotificationDocument pending(ProposalSubmitted submitted, String contactId, Instant at) {
         ProposalSnapshot proposal = new ProposalSnapshot(submitted.proposalId().toString(),
                 submitted.content().title(), submitted.content().themenfeld(), List.of(), null, List.of());
         Recipient recipient = new Recipient(RecipientKind.PARTNER, contactId, "stiftung-neuerkerode",
                 "Stiftung Neuerkerode", "Anna Bergmann", ANNA, Language.DE);
         return NotificationDocument.pending(UUID.randomUUID().toString(), proposal.proposalId(),
                 UUID.randomUUID().toString(), EventType.PROPOSAL_SUBMITTED.type(), recipient,
-                EventMeaning.of(submitted).facts(MailKind.SUBMITTED, proposal), Instant.now());
+                EventMeaning.of(submitted).facts(MailKind.SUBMITTED, proposal), at);
     }
 }
