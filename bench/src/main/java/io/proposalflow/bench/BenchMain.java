@@ -41,7 +41,7 @@ public final class BenchMain {
      * The services' JVM options unless SERVICE_JAVA_OPTS says: the launcher's, but with both JIT compilers,
      * as the services run where they are deployed (the image keeps C2). The launcher's C1-only choice makes
      * them start sooner on a developer's two cores; warm, C2's code costs about 40 % less CPU per proposal
-     * (docs/performance.md, "Warm-up").
+     * (docs/performance.md, "A warm system, measured as deployed"; ADR 22).
      */
     static final List<String> SERVICE_JVM_OPTIONS = SystemConfig.DEFAULT_SERVICE_JVM_OPTIONS.stream()
             .filter(option -> !option.startsWith("-XX:TieredStopAtLevel")

@@ -12,7 +12,7 @@ import java.util.Map;
  * steady. The services run with the C1 compiler only and the dev stack with C2 (launcher), and on two
  * cores the JVMs keep compiling for minutes under load (the benchmark's services with C2 for five or
  * six); a window that starts earlier measures a system that is still getting faster
- * (docs/performance.md, "Warm-up").
+ * (docs/performance.md, "A warm system, measured as deployed"; ADR 22).
  *
  * <p>Steady means, looking back over 10-second steps of load: at least {@link #MIN_STEADY} of load;
  * in the last 30 s the JIT compiler threads of the system's processes used at most

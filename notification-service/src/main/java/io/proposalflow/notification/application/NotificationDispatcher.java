@@ -138,7 +138,8 @@ public class NotificationDispatcher implements SmartLifecycle {
     /**
      * Whether the planner should create new notifications claimed by this dispatcher: while it runs, the
      * mail server is not known to be away and no more than a few batches wait in its hands. Otherwise
-     * they are created due, and claimed when found.
+     * they are created due, and claimed when found; a "no" is remembered, so that the next pass looks for
+     * them before the hand-over has run out (the planner asks once per mail it creates).
      */
     public boolean takesNewMail() {
         boolean takes = loop.isRunning() && mail.acceptsMail() && waitingHandedOver.get() < handOverLimit;
@@ -216,7 +217,7 @@ public class NotificationDispatcher implements SmartLifecycle {
         if (batch.isEmpty()) {
             batch = claimDue(limit);
         }
-        if (batch == null || batch.isEmpty()) {
+        if (batch.isEmpty()) {
             return false;
         }
         batch.forEach(claimed -> inFlight.put(claimed.getId(), claimed.getVersion()));
